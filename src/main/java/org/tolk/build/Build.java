@@ -1,0 +1,117 @@
+package org.tolk.build;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.tolk.check.Problems;
+import org.tolk.config.ConfigLoader;
+import org.tolk.config.Language;
+import org.tolk.config.SiteConfig;
+import org.tolk.content.ContentReader;
+import org.tolk.content.ContentReader.Content;
+import org.tolk.output.PageSink;
+import org.tolk.output.StagedOutput;
+import org.tolk.render.Renderer;
+import org.tolk.render.Strings;
+import org.tolk.render.Theme;
+import org.tolk.site.Inclusion;
+import org.tolk.site.Site;
+import org.tolk.site.SiteBuilder;
+
+/**
+ * A whole build, as a straight line of stages:
+ * site.yaml → {@link SiteConfig} → content → {@link Site} → problems → rendered pages → output folder.
+ * Prints nothing and never exits: the CLI and the preview server are thin layers over {@link #run}.
+ */
+public final class Build {
+    private Build() {
+    }
+
+    public static BuildResult run(BuildOptions options) {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        Path output = options.outputFolder();
+
+        Optional<SiteConfig> loaded = ConfigLoader.load(options.source(), problems);
+        if (loaded.isEmpty()) {
+            return result(problems, Map.of(), 0, start, output, false);
+        }
+        SiteConfig config = withBaseUrlOverride(loaded.get(), options, problems);
+
+        if (options.write()) {
+            checkOutputFolder(options, config, problems);
+        }
+
+        Content content = ContentReader.read(config, problems);
+        Theme theme = Theme.load(config, problems);
+        Map<String, Strings> strings = new LinkedHashMap<>();
+        for (Language language : config.languages()) {
+            strings.put(language.key(), Strings.load(language, config.templatesDir(), problems));
+        }
+        Site site = SiteBuilder.build(config, content, theme.assetNames(),
+                new Inclusion(options.drafts(), options.future(), options.now()), problems);
+        if (!theme.hasTemplates()) {
+            return result(problems, Map.of(), 0, start, output, false);
+        }
+        Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems);
+
+        if (!options.write() || problems.hasErrors()) {
+            // Render anyway: template and link mistakes are found only by rendering, and every problem
+            // of the run should be reported at once.
+            renderer.render(PageSink.discard(), options.progress());
+            return result(problems, Map.of(), 0, start, output, false);
+        }
+        try (StagedOutput staged = StagedOutput.open(output)) {
+            Renderer.Counts counts = renderer.render(staged, options.progress());
+            if (problems.hasErrors()) {
+                return result(problems, Map.of(), 0, start, output, false);
+            }
+            staged.commit();
+            return result(problems, counts.htmlPagesPerLanguage(), counts.files(), start, output, true);
+        } catch (IOException e) {
+            problems.error(displayPath(options, output), 0, 0, "cannot write the site: " + e.getMessage());
+            return result(problems, Map.of(), 0, start, output, false);
+        }
+    }
+
+    private static SiteConfig withBaseUrlOverride(SiteConfig config, BuildOptions options, Problems problems) {
+        if (options.baseUrl().isEmpty()) {
+            return config;
+        }
+        Optional<URI> url = ConfigLoader.parseBaseUrl(options.baseUrl().get());
+        if (url.isEmpty()) {
+            problems.error("--base-url", 0, 0, "'" + options.baseUrl().get() + "' is not an absolute http(s) URL such as https://news.example.org/");
+            return config;
+        }
+        return config.withBaseUrl(url.get());
+    }
+
+    private static void checkOutputFolder(BuildOptions options, SiteConfig config, Problems problems) {
+        Path output = options.outputFolder();
+        try {
+            for (String reason : StagedOutput.refusals(output, config.root(),
+                    List.of(config.contentDir(), config.templatesDir()), options.force())) {
+                problems.error(displayPath(options, output), 0, 0, reason);
+            }
+        } catch (IOException e) {
+            problems.error(displayPath(options, output), 0, 0, "cannot read the output folder: " + e.getMessage());
+        }
+    }
+
+    private static String displayPath(BuildOptions options, Path output) {
+        Path root = options.source().toAbsolutePath().normalize();
+        Path out = output.toAbsolutePath().normalize();
+        return out.startsWith(root) ? root.relativize(out).toString().replace(java.io.File.separatorChar, '/') : out.toString();
+    }
+
+    private static BuildResult result(Problems problems, Map<String, Integer> pages, int files, long start, Path output,
+                                      boolean written) {
+        return new BuildResult(problems.sorted(), pages, files, Duration.ofNanos(System.nanoTime() - start), output, written);
+    }
+}

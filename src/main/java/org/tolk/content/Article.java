@@ -1,0 +1,35 @@
+package org.tolk.content;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One article as its author wrote it: validated front matter plus the Markdown body.
+ *
+ * @param sourcePath     path relative to the site root, with '/' ({@code content/2017/telegram.nl.md})
+ * @param contentPath    path relative to {@code content/} ({@code 2017/telegram.nl.md})
+ * @param date           publication time in the site's time zone
+ * @param translationKey articles sharing it are translations of each other
+ * @param body           the Markdown after the front matter
+ * @param bodyLine       the file's line on which {@link #body} starts, to report Markdown problems in place
+ * @param positions      where each front-matter field's value is (for problems found later, e.g. {@code topics[1]})
+ * @param extra          the free-form {@code extra:} map, handed to templates as is
+ */
+public record Article(String sourcePath, String contentPath, String language, String title, ZonedDateTime date,
+                      Optional<ZonedDateTime> updated, List<String> topics, String translationKey, String slug,
+                      String summary, List<String> authors, List<String> translators, Optional<Source> source,
+                      boolean draft, String image, Map<String, Object> extra, String body, int bodyLine,
+                      Map<String, Position> positions) {
+
+    public Position position(String field) {
+        return positions.getOrDefault(field, Position.START);
+    }
+
+    /** The article's folder relative to {@code content/} ("" at the top), for resolving relative links. */
+    public String contentFolder() {
+        int slash = contentPath.lastIndexOf('/');
+        return slash < 0 ? "" : contentPath.substring(0, slash);
+    }
+}

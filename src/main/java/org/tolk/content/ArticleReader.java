@@ -1,0 +1,236 @@
+package org.tolk.content;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.tolk.check.Problems;
+import org.tolk.check.Suggestions;
+import org.tolk.config.SiteConfig;
+import org.tolk.yaml.YamlMap;
+
+/**
+ * Turns one Markdown file's text into an {@link Article}: splits off the front matter, checks every
+ * field against the closed schema of content-format.md, and reports all mistakes with their position.
+ */
+public final class ArticleReader {
+    public static final List<String> FIELDS = List.of("title", "date", "language", "topics", "translationKey", "slug",
+            "summary", "author", "translator", "source", "updated", "draft", "image", "translatedFrom", "extra");
+    private static final List<String> SOURCE_FIELDS = List.of("name", "url", "language", "published");
+
+    private final SiteConfig config;
+    private final Set<String> languageKeys;
+
+    public ArticleReader(SiteConfig config) {
+        this.config = config;
+        this.languageKeys = new java.util.LinkedHashSet<>(config.languages().stream().map(l -> l.key()).toList());
+    }
+
+    /** The file name parts: {@code telegram.nl.md} → base {@code telegram}, language {@code nl}. */
+    record FileName(String base, String language) {
+        static FileName of(String fileName, Set<String> languages) {
+            String stem = fileName.substring(0, fileName.length() - ".md".length());
+            int dot = stem.lastIndexOf('.');
+            if (dot > 0 && languages.contains(stem.substring(dot + 1))) {
+                return new FileName(stem.substring(0, dot), stem.substring(dot + 1));
+            }
+            return new FileName(stem, null);
+        }
+    }
+
+    /** Reads an article, or returns empty after reporting why it cannot be one. */
+    public Optional<Article> read(String sourcePath, String contentPath, String text, Problems sink) {
+        // Problems of this file only, so that "did this file have errors?" is not confused by other threads.
+        Problems problems = new Problems();
+        try {
+            return read(sourcePath, contentPath, text, problems, problems);
+        } finally {
+            sink.addAll(problems.sorted());
+        }
+    }
+
+    private Optional<Article> read(String sourcePath, String contentPath, String text, Problems problems, Problems local) {
+        String normalised = text.replace("\r\n", "\n");
+        if (!normalised.startsWith("---\n") && !normalised.equals("---")) {
+            problems.error(sourcePath, 1, 1, "no front matter: an article starts with a line '---', then title, date"
+                    + " and language, then another '---'");
+            return Optional.empty();
+        }
+        int close = findClosingFence(normalised);
+        if (close < 0) {
+            problems.error(sourcePath, 1, 1, "front matter is not closed: add a line '---' after it");
+            return Optional.empty();
+        }
+        String yamlText = normalised.substring(4, close);
+        int bodyStart = normalised.indexOf('\n', close + 1);
+        String body = bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
+        int bodyLine = 2 + (int) yamlText.chars().filter(c -> c == '\n').count() + 1;
+
+        Optional<YamlMap> parsed = YamlMap.parse(yamlText, new YamlMap.YamlSource(sourcePath, 2, problems));
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap yaml = parsed.get();
+        yaml.rejectUnknownKeys(FIELDS, "front-matter field");
+        Map<String, Position> positions = new LinkedHashMap<>();
+        for (String key : yaml.keys()) {
+            int[] at = yaml.valuePosition(key);
+            positions.put(key, new Position(at[0], at[1]));
+        }
+
+        String fileName = contentPath.substring(contentPath.lastIndexOf('/') + 1);
+        FileName name = FileName.of(fileName, languageKeys);
+
+        String title = required(yaml, "title", sourcePath, problems);
+        String dateText = required(yaml, "date", sourcePath, problems);
+        String language = required(yaml, "language", sourcePath, problems);
+        if (language != null && !languageKeys.contains(language)) {
+            yaml.errorAt("language", "unknown language '" + language + "': site.yaml defines " + String.join(", ", languageKeys)
+                    + Suggestions.didYouMean(language, languageKeys));
+        } else if (language != null && name.language() != null && !name.language().equals(language)) {
+            yaml.errorAt("language", "language is '" + language + "' but the file name says '" + name.language()
+                    + "': rename the file or correct the language");
+        }
+
+        var date = dateText == null ? null : Dates.parse(dateText, config.timeZone());
+        if (date != null && date.value().isEmpty()) {
+            yaml.errorAt("date", date.error());
+        }
+        var updated = yaml.string("updated").map(v -> Dates.parse(v, config.timeZone()));
+        if (updated.isPresent() && updated.get().value().isEmpty()) {
+            yaml.errorAt("updated", "updated: " + updated.get().error());
+        }
+        List<String> topics = topics(yaml, positions);
+        String translationKey = yaml.string("translationKey").map(String::trim).orElse(null);
+        if (translationKey != null && translationKey.isEmpty()) {
+            yaml.errorAt("translationKey", "translationKey is empty: remove it or give the key shared with the translations");
+        }
+        if (translationKey == null || translationKey.isEmpty()) {
+            String folder = contentPath.contains("/") ? contentPath.substring(0, contentPath.lastIndexOf('/') + 1) : "";
+            translationKey = folder + name.base();
+        }
+        String slug = yaml.string("slug").map(String::trim).orElse(null);
+        if (slug != null) {
+            if (!Slugs.isValid(slug)) {
+                yaml.errorAt("slug", "slug '" + slug + "' must be one URL segment of letters, digits, '-', '_' or '.'"
+                        + " (no '/', '..' or reserved names); for example '" + Slugs.of(slug) + "'");
+            }
+        } else {
+            slug = Slugs.of(name.base());
+        }
+        boolean draft = bool(yaml, "draft");
+        Optional<Source> source = source(yaml);
+
+        if (local.hasErrors() || title == null || date == null || language == null || date.value().isEmpty()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extra = yaml.isMap("extra") ? (Map<String, Object>) yaml.plain("extra") : Map.of();
+        if (yaml.has("extra") && !yaml.isMap("extra")) {
+            yaml.errorAt("extra", "'extra' must be a mapping of your own keys to values");
+        }
+        return Optional.of(new Article(sourcePath, contentPath, language, title.strip(), date.value().get(),
+                updated.flatMap(Dates.Parsed::value), topics, translationKey, slug,
+                yaml.string("summary").map(String::strip).orElse(""),
+                yaml.strings("author"), yaml.strings("translator"), source, draft,
+                yaml.string("image").map(String::strip).orElse(""), extra, body, bodyLine, Map.copyOf(positions)));
+    }
+
+    private static int findClosingFence(String text) {
+        int from = 3;
+        while (true) {
+            int at = text.indexOf("\n---", from);
+            if (at < 0) {
+                return -1;
+            }
+            int end = at + 4;
+            if (end == text.length() || text.charAt(end) == '\n' || text.substring(end, text.indexOf('\n', end) < 0
+                    ? text.length() : text.indexOf('\n', end)).isBlank()) {
+                return at + 1;
+            }
+            from = end;
+        }
+    }
+
+    private String required(YamlMap yaml, String key, String path, Problems problems) {
+        if (!yaml.has(key)) {
+            problems.error(path, yaml.isEmpty() ? 2 : yaml.line(), yaml.isEmpty() ? 1 : yaml.column(),
+                    "missing '" + key + "' in front matter" + hint(key));
+            return null;
+        }
+        Optional<String> value = yaml.string(key);
+        if (value.isPresent() && !value.get().isBlank()) {
+            return value.get();
+        }
+        if (yaml.isScalar(key)) {
+            yaml.errorAt(key, "'" + key + "' is empty" + hint(key));
+        }
+        return null;
+    }
+
+    private String hint(String key) {
+        return switch (key) {
+            case "date" -> " (for example: date: 2017-07-25T01:03:00+02:00)";
+            case "language" -> " (one of: " + String.join(", ", config.languages().stream().map(l -> l.key()).toList()) + ")";
+            default -> "";
+        };
+    }
+
+    private List<String> topics(YamlMap yaml, Map<String, Position> positions) {
+        List<String> topics = yaml.strings("topics");
+        List<String> result = new ArrayList<>();
+        for (String topic : topics) {
+            String key = topic.trim();
+            if (!config.topics().containsKey(key)) {
+                yaml.warningAt("topics", "unknown topic '" + key + "': add it to 'topics' in site.yaml"
+                        + Suggestions.didYouMean(key, config.topics().keySet()) + "; the article is not listed under it");
+                continue;
+            }
+            if (!result.contains(key)) {
+                result.add(key);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static boolean bool(YamlMap yaml, String key) {
+        Optional<String> value = yaml.string(key);
+        if (value.isEmpty()) {
+            return false;
+        }
+        return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                yaml.errorAt(key, "'" + key + "' must be true or false, found '" + value.get() + "'");
+                yield false;
+            }
+        };
+    }
+
+    private Optional<Source> source(YamlMap yaml) {
+        if (!yaml.has("source")) {
+            return Optional.empty();
+        }
+        if (!yaml.isMap("source")) {
+            // "source: IranWire" is the short form: the name alone.
+            return yaml.string("source").map(name -> new Source(name.strip(), "", "", Optional.empty()));
+        }
+        YamlMap source = yaml.map("source").orElseThrow();
+        source.rejectUnknownKeys(SOURCE_FIELDS, "source field");
+        String url = source.string("url").map(String::strip).orElse("");
+        if (!url.isEmpty() && !(url.startsWith("http://") || url.startsWith("https://"))) {
+            source.errorAt("url", "source url must be an absolute http(s) address, found '" + url + "'");
+        }
+        var published = source.string("published").map(v -> Dates.parse(v, config.timeZone()));
+        if (published.isPresent() && published.get().value().isEmpty()) {
+            source.errorAt("published", "published: " + published.get().error());
+        }
+        return Optional.of(new Source(source.string("name").map(String::strip).orElse(""), url,
+                source.string("language").map(String::strip).orElse(""), published.flatMap(Dates.Parsed::value)));
+    }
+}

@@ -1,0 +1,32 @@
+package org.tolk.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where rendered files go: a staging folder for a build, memory for the preview, nowhere for
+ * {@code tolk check}. Called from many threads at once.
+ *
+ * @see StagedOutput
+ */
+public interface PageSink {
+
+    /** Writes {@code bytes} as the file at {@code relativePath} (with '/', no leading '/'). */
+    void write(String relativePath, byte[] bytes) throws IOException;
+
+    /** Publishes {@code source} as is at {@code relativePath}. */
+    void copy(String relativePath, Path source) throws IOException;
+
+    /** A sink that keeps nothing, for runs that check but do not write. */
+    static PageSink discard() {
+        return new PageSink() {
+            @Override
+            public void write(String relativePath, byte[] bytes) {
+            }
+
+            @Override
+            public void copy(String relativePath, Path source) {
+            }
+        };
+    }
+}

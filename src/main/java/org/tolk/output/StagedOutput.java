@@ -1,0 +1,254 @@
+package org.tolk.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes a build into a staging folder beside the output folder, and swaps it in only when the whole
+ * build succeeded, so that a failed or killed build leaves the published site exactly as it was.
+ *
+ * <p>Ownership: the output folder carries a manifest ({@value #MANIFEST}) listing every file Tolk wrote
+ * there. Tolk replaces an output folder only if it holds nothing but those files; a folder with anything
+ * else in it (or the site's own content, templates or root) is refused unless forced, because Tolk never
+ * deletes what it did not create.
+ */
+public final class StagedOutput implements PageSink, AutoCloseable {
+    public static final String MANIFEST = ".tolk-manifest";
+    private static final String STAGING_PREFIX = ".tolk-staging-";
+    private static final String OLD_PREFIX = ".tolk-old-";
+
+    private final Path output;
+    private final Path staging;
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+    private boolean committed;
+
+    private StagedOutput(Path output, Path staging) {
+        this.output = output;
+        this.staging = staging;
+    }
+
+    /**
+     * The reasons why {@code output} may not be used as the output folder; empty if it may.
+     *
+     * @param siteRoot      the site's root: the output may be inside it ({@code site/}) but not be it or contain it
+     * @param sourceFolders content/ and templates/: the output may be neither inside them nor contain them
+     * @param force         use a folder that holds files Tolk did not create
+     */
+    public static List<String> refusals(Path output, Path siteRoot, List<Path> sourceFolders, boolean force) throws IOException {
+        List<String> reasons = new ArrayList<>();
+        Path out = output.toAbsolutePath().normalize();
+        Path root = siteRoot.toAbsolutePath().normalize();
+        if (root.startsWith(out)) {
+            reasons.add("the output folder " + output + " is the site's root or contains it; choose another --output (the default is site)");
+        }
+        for (Path folder : sourceFolders) {
+            Path p = folder.toAbsolutePath().normalize();
+            if (!root.startsWith(out) && (p.startsWith(out) || out.startsWith(p))) {
+                reasons.add("the output folder " + output + " overlaps " + folder + "; choose another --output");
+            }
+        }
+        if (out.getParent() == null) {
+            reasons.add("the output folder cannot be the file system's root");
+        }
+        if (!reasons.isEmpty() || force || !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            return reasons;
+        }
+        if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+            reasons.add("the output path " + output + " is a file, not a folder");
+            return reasons;
+        }
+        Set<String> owned = readManifest(out).orElse(null);
+        List<String> strangers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            files.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> out.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(f -> !f.equals(MANIFEST))
+                    .filter(f -> owned == null || !owned.contains(f))
+                    .sorted()
+                    .forEach(strangers::add);
+        }
+        if (!strangers.isEmpty()) {
+            reasons.add("the output folder " + output + " holds " + strangers.size() + " file(s) that Tolk did not create ("
+                    + String.join(", ", strangers.subList(0, Math.min(5, strangers.size())))
+                    + (strangers.size() > 5 ? ", …" : "") + "); Tolk replaces its output folder whole, so it refuses to"
+                    + " delete them. Move them into content/ to publish them, or pass --force");
+        }
+        return reasons;
+    }
+
+    public static StagedOutput open(Path output) throws IOException {
+        Path out = output.toAbsolutePath().normalize();
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        recoverInterruptedSwap(out);
+        cleanLeftovers(parent, out.getFileName().toString());
+        Path staging = Files.createTempDirectory(parent, STAGING_PREFIX + out.getFileName() + "-");
+        return new StagedOutput(out, staging);
+    }
+
+    public Path stagingFolder() {
+        return staging;
+    }
+
+    @Override
+    public void write(String relativePath, byte[] bytes) throws IOException {
+        Path target = target(relativePath);
+        Files.write(target, bytes);
+    }
+
+    @Override
+    public void copy(String relativePath, Path source) throws IOException {
+        Path target = target(relativePath);
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Path target(String relativePath) throws IOException {
+        Path target = staging.resolve(relativePath).normalize();
+        // Every path comes from Urls, which only builds safe ones; this is the last line of defence.
+        if (!target.startsWith(staging) || target.equals(staging)) {
+            throw new IOException("refusing to write outside the output folder: " + relativePath);
+        }
+        if (!written.add(relativePath)) {
+            throw new IOException("written twice: " + relativePath);
+        }
+        Path parent = target.getParent();
+        if (createdFolders.add(parent)) {
+            Files.createDirectories(parent);
+        }
+        return target;
+    }
+
+    /** Makes the staged build the output folder. The old output is moved aside first and deleted after. */
+    public void commit() throws IOException {
+        List<String> files = new ArrayList<>(written);
+        files.sort(Comparator.naturalOrder());
+        Files.writeString(staging.resolve(MANIFEST), String.join("\n", files) + "\n", StandardCharsets.UTF_8);
+        Path old = null;
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+            old = output.resolveSibling(OLD_PREFIX + output.getFileName() + "-" + Long.toHexString(System.nanoTime()));
+            move(output, old);
+        }
+        move(staging, output);
+        committed = true;
+        if (old != null) {
+            deleteOwned(old);
+        }
+    }
+
+    /** Throws the staging folder away; the output folder was never touched. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            deleteTree(staging);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /**
+     * If a previous run was killed between moving the old output aside and moving the new one in,
+     * the output folder is missing and the old one is beside it: put it back.
+     */
+    private static void recoverInterruptedSwap(Path out) throws IOException {
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> siblings = Files.list(out.getParent())) {
+            Optional<Path> old = siblings.filter(p -> p.getFileName().toString().startsWith(OLD_PREFIX + out.getFileName() + "-"))
+                    .max(Comparator.comparing(Path::toString));
+            if (old.isPresent()) {
+                move(old.get(), out);
+            }
+        }
+    }
+
+    /** Staging folders of killed builds: only Tolk makes folders with these names, and only beside its output. */
+    private static void cleanLeftovers(Path parent, String outputName) throws IOException {
+        List<Path> leftovers;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            leftovers = siblings.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(STAGING_PREFIX + outputName + "-") || name.startsWith(OLD_PREFIX + outputName + "-");
+            }).toList();
+        }
+        for (Path leftover : leftovers) {
+            deleteOwned(leftover);
+        }
+    }
+
+    /** Deletes a folder that Tolk wrote: the files its manifest lists, then the folders they leave empty. */
+    private static void deleteOwned(Path folder) throws IOException {
+        Optional<Set<String>> manifest = readManifest(folder);
+        if (manifest.isEmpty()) {
+            // A staging folder without a manifest was never committed: all of it is Tolk's.
+            deleteTree(folder);
+            return;
+        }
+        for (String file : manifest.get()) {
+            Path p = folder.resolve(file).normalize();
+            if (p.startsWith(folder)) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(folder.resolve(MANIFEST));
+        deleteEmptyFolders(folder);
+    }
+
+    private static void deleteEmptyFolders(Path folder) throws IOException {
+        List<Path> dirs;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            dirs = walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path dir : dirs) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (DirectoryNotEmptyException e) {
+                // holds something Tolk did not write: leave it
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static Optional<Set<String>> readManifest(Path folder) throws IOException {
+        Path manifest = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        Set<String> files = new HashSet<>();
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) files.add(line.strip());
+        }
+        return Optional.of(files);
+    }
+}

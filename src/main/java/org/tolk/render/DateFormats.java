@@ -1,0 +1,28 @@
+package org.tolk.render;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import org.tolk.render.Views.DateView;
+
+/**
+ * Dates as a language writes them ({@code dinsdag 25 juli 2017}, {@code Tuesday 25 July 2017}): the
+ * language's {@code dateFormat} string if its table has one, else the locale's long style.
+ * {@code localizedBy} applies the locale's calendar and digits, so {@code fa-IR-u-ca-persian}
+ * gives Solar Hijri dates in Persian digits.
+ */
+public final class DateFormats {
+    private final DateTimeFormatter display;
+
+    public DateFormats(Strings strings) {
+        DateTimeFormatter formatter = strings.has("dateFormat") && !strings.get("dateFormat").isBlank()
+                ? DateTimeFormatter.ofPattern(strings.get("dateFormat"))
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG);
+        this.display = formatter.localizedBy(strings.locale());
+    }
+
+    public DateView view(ZonedDateTime time) {
+        return new DateView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withNano(0)), display.format(time));
+    }
+}

@@ -1,0 +1,220 @@
+package org.tolk.render;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document.OutputSettings;
+import org.jsoup.safety.Safelist;
+import org.tolk.check.Problems;
+import org.tolk.config.Language;
+import org.tolk.config.SiteConfig;
+import org.tolk.content.Article;
+import org.tolk.content.ContentPaths;
+import org.tolk.site.Site;
+
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.LinkType;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+
+/**
+ * Renders article bodies with Flexmark: tables, footnotes, strikethrough, autolinks, typographic quotes
+ * and dashes in the article language's own quotation marks, heading ids and {@code {attributes}}.
+ * Relative links and images are resolved against the article's folder and point to wherever their
+ * target is published; a link to a missing file is a problem at its line and column.
+ */
+public final class Markdown {
+    private static final DataKey<LinkContext> LINK_CONTEXT = new DataKey<>("TOLK_LINK_CONTEXT", (LinkContext) null);
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+    /** Parser and renderer per language: they differ in quotation marks, and are thread-safe once built. */
+    private record Engine(Parser parser, HtmlRenderer renderer) {
+    }
+
+    private record LinkContext(Site site, Article article, Problems problems) {
+    }
+
+    private final Site site;
+    private final Map<String, Engine> engines = new HashMap<>();
+    private final SiteConfig.HtmlPolicy htmlPolicy;
+
+    public Markdown(Site site, Map<String, Strings> strings) {
+        this.site = site;
+        this.htmlPolicy = site.config().markdownHtml();
+        for (Language language : site.config().languages()) {
+            engines.put(language.key(), engine(strings.get(language.key()).get("quotes"), htmlPolicy));
+        }
+    }
+
+    private static Engine engine(String quotes, SiteConfig.HtmlPolicy htmlPolicy) {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                StrikethroughExtension.create(), AutolinkExtension.create(), TypographicExtension.create(),
+                AttributesExtension.create(), new LinkResolverExtension()));
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -_");
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(TablesExtension.WITH_CAPTION, false);
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        if (quotes != null && quotes.codePointCount(0, quotes.length()) == 4) {
+            int[] q = quotes.codePoints().toArray();
+            options.set(TypographicExtension.DOUBLE_QUOTE_OPEN, Character.toString(q[0]));
+            options.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, Character.toString(q[1]));
+            options.set(TypographicExtension.SINGLE_QUOTE_OPEN, Character.toString(q[2]));
+            options.set(TypographicExtension.SINGLE_QUOTE_CLOSE, Character.toString(q[3]));
+            // The apostrophe in "don't" is a closing single quote in English typography.
+            options.set(TypographicExtension.SINGLE_QUOTE_UNMATCHED, "’");
+        }
+        options.set(TypographicExtension.EN_DASH, "–");
+        options.set(TypographicExtension.EM_DASH, "—");
+        options.set(TypographicExtension.ELLIPSIS, "…");
+        if (htmlPolicy == SiteConfig.HtmlPolicy.ESCAPE) {
+            options.set(HtmlRenderer.ESCAPE_HTML, true);
+        }
+        return new Engine(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
+    }
+
+    /** The article's body as HTML. Problems with its links go to {@code problems}. */
+    public String render(Article article, Problems problems) {
+        Engine engine = engines.get(article.language());
+        Document document = engine.parser().parse(article.body());
+        document.set(LINK_CONTEXT, new LinkContext(site, article, problems));
+        String html = engine.renderer().render(document);
+        if (htmlPolicy == SiteConfig.HtmlPolicy.SANITIZE) {
+            html = sanitize(html);
+        }
+        return html;
+    }
+
+    /** Contributed HTML is cut down to what an article needs: no scripts, no event handlers, no javascript: URLs. */
+    private static String sanitize(String html) {
+        Safelist safelist = Safelist.relaxed()
+                .addTags("figure", "figcaption", "abbr", "mark", "del", "ins", "s", "sup", "sub", "hr", "section", "aside", "time")
+                .addAttributes(":all", "id", "class", "lang", "dir", "title")
+                .addAttributes("abbr", "title")
+                .addAttributes("time", "datetime")
+                .addAttributes("a", "rel", "hreflang")
+                .addAttributes("td", "style").addAttributes("th", "style")
+                .preserveRelativeLinks(true);
+        OutputSettings settings = new OutputSettings().prettyPrint(false);
+        return Jsoup.clean(html, "", safelist, settings);
+    }
+
+    private static final class LinkResolverExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+        @Override
+        public void rendererOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            builder.linkResolverFactory(new IndependentLinkResolverFactory() {
+                @Override
+                public LinkResolver apply(LinkResolverBasicContext context) {
+                    return new SiteLinkResolver(LINK_CONTEXT.get(context.getDocument()));
+                }
+            });
+        }
+
+        @Override
+        public void parserOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+        }
+    }
+
+    /** Points relative links at the published URL of their target: another article, or a file beside the article. */
+    private static final class SiteLinkResolver implements LinkResolver {
+        private static final Set<LinkType> RESOLVED = Set.of(LinkType.LINK, LinkType.IMAGE);
+        private final LinkContext context;
+
+        SiteLinkResolver(LinkContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public ResolvedLink resolveLink(Node node, LinkResolverBasicContext basic, ResolvedLink link) {
+            if (context == null || !RESOLVED.contains(link.getLinkType())) {
+                return link;
+            }
+            String url = link.getUrl();
+            if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).matches()) {
+                return link;
+            }
+            int cut = indexOfAny(url, '#', '?');
+            String path = cut < 0 ? url : url.substring(0, cut);
+            String suffix = cut < 0 ? "" : url.substring(cut);
+            Site site = context.site();
+            if (path.startsWith("/")) {
+                // A site path written by the author: add the base URL's path so that it works from a subfolder.
+                return link.withUrl(site.urls().href(path) + suffix).withStatus(LinkStatus.VALID);
+            }
+            String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String target = ContentPaths.resolve(context.article().contentFolder(), decoded);
+            String[] at = position(node);
+            if (target == null) {
+                context.problems().error(context.article().sourcePath(), Integer.parseInt(at[0]), Integer.parseInt(at[1]),
+                        "link '" + url + "' leads outside content/");
+                return link.withStatus(LinkStatus.INVALID);
+            }
+            String sitePath = site.linkTargets().get(target);
+            if (sitePath == null && (target.isEmpty() || target.endsWith("/"))) {
+                return link;
+            }
+            if (sitePath == null) {
+                String what = link.getLinkType() == LinkType.IMAGE ? "image" : target.endsWith(".md") ? "article" : "file";
+                context.problems().error(context.article().sourcePath(), Integer.parseInt(at[0]), Integer.parseInt(at[1]),
+                        "missing " + what + " '" + url + "': there is no content/" + target);
+                return link.withStatus(LinkStatus.NOT_FOUND);
+            }
+            return link.withUrl(site.urls().href(sitePath) + suffix).withStatus(LinkStatus.VALID);
+        }
+
+        private String[] position(Node node) {
+            Article article = context.article();
+            CharSequence body = article.body();
+            int offset = Math.min(node.getStartOffset(), body.length());
+            int line = article.bodyLine();
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (body.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new String[] {String.valueOf(line), String.valueOf(offset - lineStart + 1)};
+        }
+
+        private static int indexOfAny(String s, char a, char b) {
+            int i = s.indexOf(a);
+            int j = s.indexOf(b);
+            return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+        }
+    }
+}

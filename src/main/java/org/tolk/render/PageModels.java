@@ -1,0 +1,184 @@
+package org.tolk.render;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.tolk.config.Language;
+import org.tolk.config.SiteConfig;
+import org.tolk.config.Topic;
+import org.tolk.content.Article;
+import org.tolk.content.Source;
+import org.tolk.render.Views.AlternateView;
+import org.tolk.render.Views.ArticleView;
+import org.tolk.render.Views.EntryView;
+import org.tolk.render.Views.LanguageView;
+import org.tolk.render.Views.LinkView;
+import org.tolk.render.Views.PageLinkView;
+import org.tolk.render.Views.PageView;
+import org.tolk.render.Views.PagerView;
+import org.tolk.render.Views.SiteView;
+import org.tolk.render.Views.SourceView;
+import org.tolk.render.Views.TopicView;
+import org.tolk.site.Entry;
+import org.tolk.site.Page;
+import org.tolk.site.Pager;
+import org.tolk.site.Site;
+import org.tolk.site.Urls;
+
+/** Builds the data a page's template gets (see {@link Views}) from the site model. */
+final class PageModels {
+    private final Site site;
+    private final Urls urls;
+    private final Map<String, Strings> strings;
+    private final Map<String, DateFormats> dates = new HashMap<>();
+    private final Map<String, LanguageView> languageViews = new HashMap<>();
+    private final String generator;
+
+    PageModels(Site site, Map<String, Strings> strings, String generator) {
+        this.site = site;
+        this.urls = site.urls();
+        this.strings = strings;
+        this.generator = generator;
+        for (Language language : site.config().languages()) {
+            dates.put(language.key(), new DateFormats(strings.get(language.key())));
+            languageViews.put(language.key(), new LanguageView(language.key(), language.tag(), language.direction().attribute(),
+                    language.name(), language.title(), language.description(), urls.href(urls.home(language, 1)),
+                    urls.href(urls.topics(language)), urls.href(urls.feed(language)),
+                    strings.get(language.key()).get("readInThisLanguage")));
+        }
+    }
+
+    Strings strings(Language language) {
+        return strings.get(language.key());
+    }
+
+    /** Variables every template gets. */
+    Map<String, Object> common(Language language, Page page, String kind, String title, String description,
+                               String feedPath, String feedTitle) {
+        Map<String, Object> model = new HashMap<>();
+        SiteConfig config = site.config();
+        model.put("site", new SiteView(language.title(), language.description(), config.baseUrl().toString(),
+                urls.href(urls.root()), config.languages().stream().map(l -> languageViews.get(l.key())).toList(), generator));
+        model.put("lang", languageViews.get(language.key()));
+        Alternates.Set alternates = Alternates.of(page, site);
+        model.put("page", new PageView(kind, title, description, urls.href(page.path()), urls.absolute(page.path()),
+                alternates(alternates, page.path()), alternates.xDefault().map(urls::absolute).orElse(""),
+                feedPath == null ? "" : urls.href(feedPath), feedTitle == null ? "" : feedTitle));
+        return model;
+    }
+
+    private List<AlternateView> alternates(Alternates.Set set, String current) {
+        return set.versions().stream().map(v -> alternate(v.language(), v.path(), v.path().equals(current))).toList();
+    }
+
+    private AlternateView alternate(Language language, String path, boolean current) {
+        LanguageView view = languageViews.get(language.key());
+        return new AlternateView(language.key(), language.tag(), view.dir(), language.name(), urls.href(path),
+                urls.absolute(path), view.readIn(), current);
+    }
+
+    ArticleView article(Article article, Language language, String body) {
+        String path = site.path(article);
+        DateFormats format = dates.get(language.key());
+        List<AlternateView> translations = new ArrayList<>();
+        for (Article translation : site.translationsOf(article)) {
+            translations.add(alternate(site.config().language(translation.language()).orElseThrow(), site.path(translation), false));
+        }
+        List<String> missing = new ArrayList<>();
+        for (Language other : site.config().languages()) {
+            if (!other.key().equals(article.language()) && site.group(article).in(other.key()).isEmpty()) {
+                missing.add(languageName(other.locale(), language.locale()));
+            }
+        }
+        return new ArticleView(article.title(), article.summary(), urls.href(path), urls.absolute(path),
+                format.view(article.date()), article.updated().map(format::view).orElse(null), article.authors(),
+                article.translators(), topicLinks(article, language), body, image(article), List.copyOf(translations),
+                article.source().map(s -> source(s, language)).orElse(null), List.copyOf(missing), article.extra());
+    }
+
+    /** The front matter's {@code image} as a link: a URL as is, or a file beside the article. */
+    String image(Article article) {
+        return imageLocation(article, false);
+    }
+
+    /** Absolute form of {@link #image}, for feeds and social cards. */
+    String absoluteImage(Article article) {
+        return imageLocation(article, true);
+    }
+
+    private String imageLocation(Article article, boolean absolute) {
+        String image = article.image();
+        if (image.isEmpty() || image.startsWith("http://") || image.startsWith("https://")) {
+            return image;
+        }
+        String target = image.startsWith("/") ? image.substring(1) : org.tolk.content.ContentPaths.resolve(article.contentFolder(), image);
+        String sitePath = target == null ? null : site.linkTargets().get(target);
+        if (sitePath == null) {
+            return "";
+        }
+        return absolute ? urls.absolute(sitePath) : urls.href(sitePath);
+    }
+
+    private SourceView source(Source source, Language language) {
+        String languageName = source.language().isEmpty() ? ""
+                : languageName(Locale.forLanguageTag(source.language()), language.locale());
+        return new SourceView(source.name(), source.url(), languageName,
+                source.published().map(dates.get(language.key())::view).orElse(null));
+    }
+
+    /** A language's name as another language writes it: Engels, English, انگلیسی. */
+    static String languageName(Locale of, Locale in) {
+        String name = of.getDisplayLanguage(in);
+        if (name.isEmpty() || name.equals(of.getLanguage())) {
+            return of.toLanguageTag();
+        }
+        // Languages that capitalise their names (Engels, English) do so already; others (français) are as the locale says.
+        return name;
+    }
+
+    private List<LinkView> topicLinks(Article article, Language language) {
+        List<LinkView> links = new ArrayList<>();
+        for (String key : article.topics()) {
+            Topic topic = site.config().topics().get(key);
+            if (site.count(language, topic) > 0) {
+                links.add(new LinkView(topic.in(language.key()).label(), urls.href(urls.topic(language, topic, 1))));
+            }
+        }
+        return List.copyOf(links);
+    }
+
+    List<EntryView> entries(List<Entry> entries, Language language) {
+        DateFormats format = dates.get(language.key());
+        List<EntryView> views = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            Article article = entry.article();
+            Language own = site.config().language(article.language()).orElseThrow();
+            views.add(new EntryView(article.title(), urls.href(site.path(article)), format.view(article.date()),
+                    article.summary(), topicLinks(article, language), entry.foreign(), own.tag(),
+                    own.direction().attribute(), languageName(own.locale(), language.locale())));
+        }
+        return views;
+    }
+
+    PagerView pager(Pager pager, java.util.function.IntFunction<String> pathOfPage) {
+        List<PageLinkView> pages = new ArrayList<>();
+        for (int n = 1; n <= pager.total(); n++) {
+            pages.add(new PageLinkView(n, urls.href(pathOfPage.apply(n)), n == pager.number()));
+        }
+        return new PagerView(pager.number(), pager.total(),
+                pager.hasPrevious() ? urls.href(pathOfPage.apply(pager.number() - 1)) : "",
+                pager.hasNext() ? urls.href(pathOfPage.apply(pager.number() + 1)) : "", pages);
+    }
+
+    TopicView topic(Topic topic, Language language) {
+        return new TopicView(topic.key(), topic.in(language.key()).label(), urls.href(urls.topic(language, topic, 1)),
+                site.count(language, topic), urls.href(urls.topicFeed(language, topic)));
+    }
+
+    List<TopicView> topics(Language language) {
+        return site.topicsIn(language).stream().map(t -> topic(t, language)).toList();
+    }
+}

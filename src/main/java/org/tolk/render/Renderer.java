@@ -1,0 +1,243 @@
+package org.tolk.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.tolk.check.Problems;
+import org.tolk.config.Language;
+import org.tolk.content.Article;
+import org.tolk.output.PageSink;
+import org.tolk.site.Entry;
+import org.tolk.site.Page;
+import org.tolk.site.Site;
+import org.tolk.site.Urls;
+
+import freemarker.core.Environment;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+
+/**
+ * Renders every page of a {@link Site} and hands the bytes to a {@link PageSink}, in parallel.
+ * Each page is written as soon as it is rendered, so the rendered site is never all in memory.
+ */
+public final class Renderer {
+    private final Site site;
+    private final Theme theme;
+    private final Map<String, Strings> strings;
+    private final Markdown markdown;
+    private final PageModels models;
+    private final String version;
+    private final Problems problems;
+    private final TemplateFunctions.AssetUrl assetUrl;
+    private final TemplateFunctions.OtherStrings otherStrings;
+    /** Bodies of the articles that feeds carry, rendered once for the article page and reused by every feed. */
+    private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
+    private final Set<String> inFeeds;
+    private final Set<String> reportedTemplateErrors = ConcurrentHashMap.newKeySet();
+
+    public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems) {
+        this.site = site;
+        this.theme = theme;
+        this.strings = strings;
+        this.version = version;
+        this.problems = problems;
+        this.markdown = new Markdown(site, strings);
+        this.models = new PageModels(site, strings, "Tolk " + version);
+        this.assetUrl = new TemplateFunctions.AssetUrl(site.urls(), theme.assetNames());
+        this.otherStrings = new TemplateFunctions.OtherStrings(strings);
+        this.inFeeds = site.pages().stream()
+                .filter(p -> p instanceof Page.FeedPage)
+                .flatMap(p -> ((Page.FeedPage) p).entries().stream())
+                .map(e -> e.article().sourcePath())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Pages written per language key ("" for language-neutral files), in site.yaml order. */
+    public record Counts(Map<String, Integer> htmlPagesPerLanguage, int files) {
+        public int htmlPages() {
+            return htmlPagesPerLanguage.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * Renders all pages into {@code sink}; problems go to the collector given at construction.
+     *
+     * @param done counts pages as they are finished, for a progress line
+     */
+    public Counts render(PageSink sink, LongAdder done) {
+        Map<String, LongAdder> perLanguage = new ConcurrentHashMap<>();
+        LongAdder files = new LongAdder();
+        // Article pages first: they render the bodies that feeds reuse.
+        for (boolean articles : new boolean[] {true, false}) {
+            site.pages().parallelStream()
+                    .filter(p -> (p instanceof Page.ArticlePage) == articles)
+                    .forEach(page -> {
+                        if (renderOne(page, sink)) {
+                            files.increment();
+                            if (isHtml(page)) {
+                                String key = page.language() == null ? "" : page.language().key();
+                                perLanguage.computeIfAbsent(key, k -> new LongAdder()).increment();
+                            }
+                        }
+                        done.increment();
+                    });
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Language language : site.config().languages()) {
+            counts.put(language.key(), perLanguage.getOrDefault(language.key(), new LongAdder()).intValue());
+        }
+        if (perLanguage.containsKey("")) {
+            counts.put("", perLanguage.get("").intValue());
+        }
+        return new Counts(Map.copyOf(counts), files.intValue());
+    }
+
+    private static boolean isHtml(Page page) {
+        return page instanceof Page.ArticlePage || page instanceof Page.HomePage || page instanceof Page.TopicPage
+                || page instanceof Page.TopicsPage || page instanceof Page.ChooserPage || page instanceof Page.NotFoundPage;
+    }
+
+    private boolean renderOne(Page page, PageSink sink) {
+        String file = Urls.outputFile(page.path());
+        try {
+            if (page instanceof Page.StaticFilePage s) {
+                sink.copy(file, site.config().root().resolve(s.file().sourcePath()));
+                return true;
+            }
+            if (page instanceof Page.AssetPage a) {
+                writeAsset(file, theme.asset(a.name()), sink);
+                return true;
+            }
+            byte[] bytes = bytes(page);
+            if (bytes == null) {
+                return false;
+            }
+            sink.write(file, bytes);
+            return true;
+        } catch (IOException e) {
+            problems.error("site", 0, 0, "cannot write " + file + ": " + e.getMessage());
+            return false;
+        } catch (XMLStreamException e) {
+            problems.error("site", 0, 0, "cannot write " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void writeAsset(String file, Theme.AssetSource source, PageSink sink) throws IOException {
+        if (source instanceof Theme.AssetSource.SiteFile f) {
+            sink.copy(file, f.file());
+        } else {
+            try (InputStream in = Theme.openBuiltIn(((Theme.AssetSource.BuiltIn) source).resource())) {
+                sink.write(file, in.readAllBytes());
+            }
+        }
+    }
+
+    /** The page's bytes, or null if its template failed (the failure is a reported problem). */
+    byte[] bytes(Page page) throws XMLStreamException {
+        if (page instanceof Page.FeedPage f) {
+            return Feeds.atom(f, site, this::feedBody, version);
+        }
+        if (page instanceof Page.SitemapPage) {
+            return Sitemap.xml(site);
+        }
+        if (page instanceof Page.RobotsPage) {
+            return ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute(site.urls().sitemap()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        return html(page);
+    }
+
+    private String feedBody(Article article) {
+        return feedBodies.computeIfAbsent(article.sourcePath(), k -> markdown.render(article, new Problems()));
+    }
+
+    private byte[] html(Page page) {
+        Language language = page.language() != null ? page.language() : site.config().defaultLanguageConfig();
+        Strings t = models.strings(language);
+        String template;
+        Map<String, Object> model;
+        if (page instanceof Page.ArticlePage a) {
+            Article article = a.article();
+            String body = markdown.render(article, problems);
+            if (inFeeds.contains(article.sourcePath())) {
+                feedBodies.put(article.sourcePath(), body);
+            }
+            template = "article.ftlh";
+            model = models.common(language, page, "article", article.title(), article.summary(),
+                    site.urls().feed(language), language.title());
+            model.put("article", models.article(article, language, body));
+        } else if (page instanceof Page.HomePage h) {
+            template = "home.ftlh";
+            model = models.common(language, page, "home", t.get("latest"), language.description(),
+                    site.urls().feed(language), language.title());
+            model.put("entries", models.entries(h.entries(), language));
+            model.put("pager", models.pager(h.pager(), n -> site.urls().home(language, n)));
+        } else if (page instanceof Page.TopicPage tp) {
+            String label = tp.topic().in(language.key()).label();
+            template = "topic.ftlh";
+            model = models.common(language, page, "topic", label, t.format("topicIntro", label),
+                    site.urls().topicFeed(language, tp.topic()), label + " – " + language.title());
+            model.put("topic", models.topic(tp.topic(), language));
+            model.put("entries", models.entries(tp.entries(), language));
+            model.put("pager", models.pager(tp.pager(), n -> site.urls().topic(language, tp.topic(), n)));
+        } else if (page instanceof Page.TopicsPage) {
+            template = "topics.ftlh";
+            model = models.common(language, page, "topics", t.get("topics"), language.description(),
+                    site.urls().feed(language), language.title());
+            model.put("topics", models.topics(language));
+        } else if (page instanceof Page.ChooserPage) {
+            template = "chooser.ftlh";
+            model = models.common(language, page, "chooser", t.get("chooseLanguage"), language.description(), null, null);
+        } else if (page instanceof Page.NotFoundPage) {
+            template = "404.ftlh";
+            model = models.common(language, page, "404", t.get("notFoundTitle"), "", null, null);
+        } else {
+            throw new IllegalArgumentException("not an HTML page: " + page);
+        }
+        model.put("t", new TemplateFunctions.StringsModel(t));
+        model.put("strings", otherStrings);
+        model.put("asset", assetUrl);
+        return process(template, model, language, page);
+    }
+
+    private byte[] process(String name, Map<String, Object> model, Language language, Page page) {
+        Template template = theme.template(name);
+        StringWriter out = new StringWriter(16384);
+        try {
+            Environment env = template.createProcessingEnvironment(model, out);
+            // Per render, never Locale.setDefault: numbers and ?date built-ins follow the page's language.
+            env.setLocale(language.locale());
+            env.setTimeZone(java.util.TimeZone.getTimeZone(site.config().timeZone()));
+            env.process();
+        } catch (TemplateException e) {
+            reportTemplateError(name, e, page);
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One problem per template mistake, however many pages it breaks. */
+    private void reportTemplateError(String name, TemplateException e, Page page) {
+        String source = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
+        int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+        int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
+        String message = Theme.firstLine(e.getMessageWithoutStackTop());
+        if (reportedTemplateErrors.add(source + ":" + line + ":" + column + ":" + message)) {
+            problems.error(theme.displayPath(source), line, column, "template error (rendering " + page.path() + "): " + message);
+        }
+    }
+}

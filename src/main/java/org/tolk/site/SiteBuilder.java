@@ -1,0 +1,217 @@
+package org.tolk.site;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.tolk.check.Problems;
+import org.tolk.config.Language;
+import org.tolk.config.SiteConfig;
+import org.tolk.config.Topic;
+import org.tolk.content.Article;
+import org.tolk.content.ContentPaths;
+import org.tolk.content.ContentReader.Content;
+import org.tolk.content.Position;
+import org.tolk.content.StaticFile;
+
+/**
+ * Builds the {@link Site} from the articles: translation groups, listings per language and topic,
+ * pagination and the list of pages, and checks what only the whole site can show (two articles of one
+ * language in one group, two pages at one URL).
+ */
+public final class SiteBuilder {
+    /** Entries in an Atom feed: enough for a reader that polls daily, small enough to fetch often. */
+    public static final int FEED_SIZE = 20;
+
+    /** Newest first; ties broken by path so that the order never depends on thread timing. */
+    public static final Comparator<Article> NEWEST_FIRST = Comparator.comparing(Article::date).reversed()
+            .thenComparing(Article::sourcePath);
+
+    private SiteBuilder() {
+    }
+
+    public static Site build(SiteConfig config, Content content, List<String> assetNames, Inclusion inclusion,
+                             Problems problems) {
+        Urls urls = new Urls(config);
+        checkTranslationGroups(content.articles(), config, problems);
+
+        List<Article> published = content.articles().stream().filter(inclusion::includes).sorted(NEWEST_FIRST).toList();
+        Map<String, TranslationGroup> groups = groups(published, config);
+
+        Map<String, String> articlePaths = new LinkedHashMap<>();
+        Map<String, String> linkTargets = new HashMap<>();
+        for (Article article : content.articles()) {
+            String path = urls.article(article.language(), article.date(), article.slug());
+            linkTargets.put(article.contentPath(), path);
+            if (inclusion.includes(article)) {
+                articlePaths.put(article.sourcePath(), path);
+            }
+        }
+        for (StaticFile file : content.staticFiles()) {
+            linkTargets.put(file.contentPath(), urls.staticFile(file));
+        }
+        checkImages(content.articles(), linkTargets, problems);
+
+        List<Page> pages = new ArrayList<>();
+        Map<String, Map<String, Integer>> topicCounts = new LinkedHashMap<>();
+        for (Article article : published) {
+            pages.add(new Page.ArticlePage(articlePaths.get(article.sourcePath()), config.language(article.language()).orElseThrow(), article));
+        }
+        for (Language language : config.languages()) {
+            List<Entry> entries = entries(published, groups, language, config);
+            paginate(entries, config.pageSize(), (pager, slice) ->
+                    pages.add(new Page.HomePage(urls.home(language, pager.number()), language, pager, slice)));
+            pages.add(new Page.FeedPage(urls.feed(language), language, null, head(entries)));
+
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Topic topic : config.topics().values()) {
+                List<Entry> inTopic = entries.stream().filter(e -> e.article().topics().contains(topic.key())).toList();
+                counts.put(topic.key(), inTopic.size());
+                if (inTopic.isEmpty()) {
+                    continue;
+                }
+                paginate(inTopic, config.pageSize(), (pager, slice) ->
+                        pages.add(new Page.TopicPage(urls.topic(language, topic, pager.number()), language, topic, pager, slice)));
+                pages.add(new Page.FeedPage(urls.topicFeed(language, topic), language, topic, head(inTopic)));
+            }
+            topicCounts.put(language.key(), Map.copyOf(counts));
+            pages.add(new Page.TopicsPage(urls.topics(language), language));
+        }
+        pages.add(new Page.ChooserPage(urls.root()));
+        pages.add(new Page.NotFoundPage(urls.notFound()));
+        pages.add(new Page.SitemapPage(urls.sitemap()));
+        pages.add(new Page.RobotsPage(urls.robots()));
+        for (StaticFile file : content.staticFiles()) {
+            pages.add(new Page.StaticFilePage(urls.staticFile(file), file));
+        }
+        for (String asset : assetNames) {
+            pages.add(new Page.AssetPage(urls.asset(asset), asset));
+        }
+        checkUniquePaths(pages, problems);
+        pages.sort(Comparator.comparing(Page::path));
+        return new Site(config, urls, published, groups, Map.copyOf(articlePaths), Map.copyOf(linkTargets),
+                Map.copyOf(topicCounts), List.copyOf(pages));
+    }
+
+    private static Map<String, TranslationGroup> groups(List<Article> articles, SiteConfig config) {
+        Map<String, List<Article>> byKey = new TreeMap<>();
+        for (Article article : articles) {
+            byKey.computeIfAbsent(article.translationKey(), k -> new ArrayList<>()).add(article);
+        }
+        List<String> order = config.languages().stream().map(Language::key).toList();
+        Map<String, TranslationGroup> groups = new LinkedHashMap<>();
+        byKey.forEach((key, members) -> {
+            List<Article> sorted = new ArrayList<>();
+            // At most one per language: a duplicate was reported by checkTranslationGroups; keep the first by path.
+            for (String language : order) {
+                members.stream().filter(a -> a.language().equals(language))
+                        .min(Comparator.comparing(Article::sourcePath)).ifPresent(sorted::add);
+            }
+            groups.put(key, new TranslationGroup(key, List.copyOf(sorted)));
+        });
+        return Map.copyOf(groups);
+    }
+
+    /**
+     * The articles a listing in {@code language} shows: its own, and with {@code untranslated: list}
+     * also those in other languages that have no version in this one.
+     */
+    private static List<Entry> entries(List<Article> published, Map<String, TranslationGroup> groups, Language language,
+                                       SiteConfig config) {
+        List<Entry> entries = new ArrayList<>();
+        for (Article article : published) {
+            if (article.language().equals(language.key())) {
+                entries.add(new Entry(article, false));
+            } else if (config.untranslated() == SiteConfig.Untranslated.LIST) {
+                TranslationGroup group = groups.get(article.translationKey());
+                if (group.in(language.key()).isEmpty() && group.articles().get(0) == article) {
+                    entries.add(new Entry(article, true));
+                }
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private interface PageSink {
+        void add(Pager pager, List<Entry> slice);
+    }
+
+    private static void paginate(List<Entry> entries, int pageSize, PageSink sink) {
+        int total = Math.max(1, (entries.size() + pageSize - 1) / pageSize);
+        for (int number = 1; number <= total; number++) {
+            int from = (number - 1) * pageSize;
+            sink.add(new Pager(number, total), entries.subList(from, Math.min(entries.size(), from + pageSize)));
+        }
+    }
+
+    private static List<Entry> head(List<Entry> entries) {
+        return entries.subList(0, Math.min(FEED_SIZE, entries.size()));
+    }
+
+    private static void checkTranslationGroups(List<Article> articles, SiteConfig config, Problems problems) {
+        Map<String, Article> seen = new HashMap<>();
+        for (Article article : articles) {
+            Article first = seen.putIfAbsent(article.translationKey() + "\u0000" + article.language(), article);
+            if (first != null) {
+                Position at = article.positions().containsKey("translationKey")
+                        ? article.position("translationKey") : article.position("language");
+                problems.error(article.sourcePath(), at.line(), at.column(), "two '" + article.language()
+                        + "' articles in translation group '" + article.translationKey() + "': this one and "
+                        + first.sourcePath() + " (a story has at most one article per language; give one a different translationKey)");
+            }
+        }
+    }
+
+    /** The front matter's {@code image} must be a URL or a file under content/ (relative to the article, or from content/ with '/'). */
+    private static void checkImages(List<Article> articles, Map<String, String> linkTargets, Problems problems) {
+        for (Article article : articles) {
+            String image = article.image();
+            if (image.isEmpty() || image.startsWith("http://") || image.startsWith("https://")) {
+                continue;
+            }
+            String target = image.startsWith("/") ? image.substring(1) : ContentPaths.resolve(article.contentFolder(), image);
+            if (target == null || !linkTargets.containsKey(target) || target.endsWith(".md")) {
+                Position at = article.position("image");
+                problems.error(article.sourcePath(), at.line(), at.column(), "missing image '" + image + "': there is no content/"
+                        + (target == null ? image : target) + " (give a path relative to the article, or an http(s) URL)");
+            }
+        }
+    }
+
+    private static void checkUniquePaths(List<Page> pages, Problems problems) {
+        Map<String, Page> byFile = new HashMap<>();
+        for (Page page : pages) {
+            // Compare output files, not paths: /a/ and /a/index.html are the same file.
+            String file = Urls.outputFile(page.path()).toLowerCase(java.util.Locale.ROOT);
+            Page first = byFile.putIfAbsent(file, page);
+            if (first != null) {
+                String[] where = origin(page);
+                problems.error(where[0], Integer.parseInt(where[1]), Integer.parseInt(where[2]),
+                        "two pages at one URL " + page.path() + ": " + describe(page) + " and " + describe(first)
+                                + (page instanceof Page.ArticlePage ? " (give one a different slug or date)" : ""));
+            }
+        }
+    }
+
+    private static String[] origin(Page page) {
+        if (page instanceof Page.ArticlePage a) {
+            Position at = a.article().positions().containsKey("slug") ? a.article().position("slug") : a.article().position("title");
+            return new String[] {a.article().sourcePath(), String.valueOf(at.line()), String.valueOf(at.column())};
+        }
+        if (page instanceof Page.StaticFilePage s) {
+            return new String[] {s.file().sourcePath(), "0", "0"};
+        }
+        return new String[] {"site.yaml", "0", "0"};
+    }
+
+    private static String describe(Page page) {
+        if (page instanceof Page.ArticlePage a) return a.article().sourcePath();
+        if (page instanceof Page.StaticFilePage s) return s.file().sourcePath();
+        if (page instanceof Page.AssetPage a) return "the theme's assets/" + a.name();
+        return "a generated " + page.getClass().getSimpleName().replace("Page", "").toLowerCase(java.util.Locale.ROOT) + " page";
+    }
+}
