@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param body           the Markdown after the front matter
  * @param bodyLine       the file's line on which {@link #body} starts, to report Markdown problems in place
  * @param positions      where each front-matter field's value is (for problems found later, e.g. {@code topics[1]})
+ * @param translatedFrom content hash of the original this translation was made from ({@code tolk translate}
+ *                       writes it), or empty; when the original's hash differs, the translation is stale
  * @param extra          the free-form {@code extra:} map, handed to templates as is
  */
 public record Article(String sourcePath, String contentPath, String language, String title, ZonedDateTime date,
                       Optional<ZonedDateTime> updated, List<String> topics, String translationKey, String slug,
                       String summary, List<String> authors, List<String> translators, Optional<Source> source,
-                      boolean draft, String image, Map<String, Object> extra, String body, int bodyLine,
+                      boolean draft, String image, String translatedFrom, Map<String, Object> extra, String body, int bodyLine,
                       Map<String, Position> positions) {
 
     public Position position(String field) {

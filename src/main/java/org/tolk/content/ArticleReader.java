@@ -137,7 +137,8 @@ public final class ArticleReader {
                 updated.flatMap(Dates.Parsed::value), topics, translationKey, slug,
                 yaml.string("summary").map(String::strip).orElse(""),
                 yaml.strings("author"), yaml.strings("translator"), source, draft,
-                yaml.string("image").map(String::strip).orElse(""), extra, body, bodyLine, Map.copyOf(positions)));
+                yaml.string("image").map(String::strip).orElse(""),
+                yaml.string("translatedFrom").map(String::strip).orElse(""), extra, body, bodyLine, Map.copyOf(positions)));
     }
 
     private static int findClosingFence(String text) {
