@@ -33,7 +33,22 @@ public final class Build {
     private Build() {
     }
 
+    /** Builds the site into its output folder (staged, then swapped in whole), or only checks it when {@code options.write()} is false. */
     public static BuildResult run(BuildOptions options) {
+        return run(options, null);
+    }
+
+    /**
+     * Builds the site into {@code sink} instead of the output folder: for the preview server, which keeps
+     * pages in memory so that drafts and its live-reload script never reach the deployable output.
+     * Pages are handed to the sink even when the build has errors (the preview keeps serving what it can);
+     * {@link BuildResult#written()} is true only without errors.
+     */
+    public static BuildResult renderInto(BuildOptions options, PageSink sink) {
+        return run(options.withWrite(false), sink);
+    }
+
+    private static BuildResult run(BuildOptions options, PageSink previewSink) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         Path output = options.outputFolder();
@@ -61,6 +76,10 @@ public final class Build {
         }
         Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems);
 
+        if (previewSink != null) {
+            Renderer.Counts counts = renderer.render(previewSink, options.progress());
+            return result(problems, counts.htmlPagesPerLanguage(), counts.files(), start, output, !problems.hasErrors());
+        }
         if (!options.write() || problems.hasErrors()) {
             // Render anyway: template and link mistakes are found only by rendering, and every problem
             // of the run should be reported at once.

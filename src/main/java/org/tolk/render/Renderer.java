@@ -100,7 +100,7 @@ public final class Renderer {
         if (perLanguage.containsKey("")) {
             counts.put("", perLanguage.get("").intValue());
         }
-        return new Counts(Map.copyOf(counts), files.intValue());
+        return new Counts(java.util.Collections.unmodifiableMap(counts), files.intValue());
     }
 
     private static boolean isHtml(Page page) {
