@@ -34,6 +34,9 @@ import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeVisitor;
+import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
@@ -103,12 +106,25 @@ public final class Markdown {
     public String render(Article article, Problems problems) {
         Engine engine = engines.get(article.language());
         Document document = engine.parser().parse(article.body());
+        demoteHeadings(document);
         document.set(LINK_CONTEXT, new LinkContext(site, article, problems));
         String html = engine.renderer().render(document);
         if (htmlPolicy == SiteConfig.HtmlPolicy.SANITIZE) {
             html = sanitize(html);
         }
         return html;
+    }
+
+    /**
+     * The page's title is its only h1; an author's "# Heading" in the body becomes an h2, and the
+     * levels below it shift with it, so the outline stays intact.
+     */
+    private static void demoteHeadings(Document document) {
+        List<Heading> headings = new java.util.ArrayList<>();
+        new NodeVisitor(new VisitHandler<>(Heading.class, headings::add)).visit(document);
+        if (headings.stream().anyMatch(h -> h.getLevel() == 1)) {
+            headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + 1)));
+        }
     }
 
     /** Contributed HTML is cut down to what an article needs: no scripts, no event handlers, no javascript: URLs. */

@@ -20,6 +20,7 @@ import org.tolk.render.Views.PageLinkView;
 import org.tolk.render.Views.PageView;
 import org.tolk.render.Views.PagerView;
 import org.tolk.render.Views.SiteView;
+import org.tolk.render.Views.SocialView;
 import org.tolk.render.Views.SourceView;
 import org.tolk.render.Views.TopicView;
 import org.tolk.site.Entry;
@@ -64,10 +65,22 @@ final class PageModels {
                 urls.href(urls.root()), config.languages().stream().map(l -> languageViews.get(l.key())).toList(), generator));
         model.put("lang", languageViews.get(language.key()));
         Alternates.Set alternates = Alternates.of(page, site);
+        List<String> otherLocales = alternates.versions().stream()
+                .filter(v -> !v.path().equals(page.path()))
+                .map(v -> openGraphLocale(v.language().locale()))
+                .toList();
+        String image = page instanceof Page.ArticlePage a ? absoluteImage(a.article()) : "";
+        SocialView social = new SocialView(page instanceof Page.ArticlePage ? "article" : "website",
+                openGraphLocale(language.locale()), otherLocales, image);
         model.put("page", new PageView(kind, title, description, urls.href(page.path()), urls.absolute(page.path()),
                 alternates(alternates, page.path()), alternates.xDefault().map(urls::absolute).orElse(""),
-                feedPath == null ? "" : urls.href(feedPath), feedTitle == null ? "" : feedTitle));
+                feedPath == null ? "" : urls.href(feedPath), feedTitle == null ? "" : feedTitle, social));
         return model;
+    }
+
+    /** Open Graph writes locales as language_TERRITORY ({@code nl_NL}), not as BCP-47 tags. */
+    static String openGraphLocale(Locale locale) {
+        return locale.getCountry().isEmpty() ? locale.getLanguage() : locale.getLanguage() + "_" + locale.getCountry();
     }
 
     private List<AlternateView> alternates(Alternates.Set set, String current) {
@@ -96,7 +109,26 @@ final class PageModels {
         return new ArticleView(article.title(), article.summary(), urls.href(path), urls.absolute(path),
                 format.view(article.date()), article.updated().map(format::view).orElse(null), article.authors(),
                 article.translators(), topicLinks(article, language), body, image(article), List.copyOf(translations),
-                article.source().map(s -> source(s, language)).orElse(null), List.copyOf(missing), article.extra());
+                source(article, language), List.copyOf(missing), languageName(language.locale(), language.locale()),
+                JsonLd.newsArticle(article, site, absoluteImage(article)), article.extra());
+    }
+
+    /**
+     * What the credit block names as the original: the front matter's {@code source}, or, for a
+     * translation of another article of this site, that article.
+     */
+    private SourceView source(Article article, Language language) {
+        if (article.source().isPresent()) {
+            return source(article.source().get(), language);
+        }
+        if (article.translators().isEmpty()) {
+            return null;
+        }
+        return site.group(article).original().filter(o -> o != article).map(original -> {
+            Language of = site.config().language(original.language()).orElseThrow();
+            return new SourceView(of.title(), urls.href(site.path(original)), languageName(of.locale(), language.locale()),
+                    dates.get(language.key()).view(original.date()));
+        }).orElse(null);
     }
 
     /** The front matter's {@code image} as a link: a URL as is, or a file beside the article. */

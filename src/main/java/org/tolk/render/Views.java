@@ -56,9 +56,22 @@ public final class Views {
      *                     the language switcher)
      * @param xDefaultUrl  absolute URL for {@code hreflang="x-default"}, or empty
      * @param feedUrl      the Atom feed that belongs to this page, or empty
+     * @param social       Open Graph and Twitter card data
      */
     public record PageView(String kind, String title, String description, String url, String absoluteUrl,
-                           List<AlternateView> alternates, String xDefaultUrl, String feedUrl, String feedTitle) {
+                           List<AlternateView> alternates, String xDefaultUrl, String feedUrl, String feedTitle,
+                           SocialView social) {
+    }
+
+    /**
+     * Open Graph data of a page.
+     *
+     * @param type             {@code article} or {@code website}
+     * @param locale           Open Graph's form of the locale ({@code nl_NL})
+     * @param localeAlternates the other versions' locales, same form
+     * @param image            absolute URL of the page's image, or empty
+     */
+    public record SocialView(String type, String locale, List<String> localeAlternates, String image) {
     }
 
     /**
@@ -98,15 +111,18 @@ public final class Views {
      * @param updated       null when the article was not updated
      * @param image         URL of the article's image, or empty
      * @param translations  the other languages' versions, in site.yaml order
-     * @param source        null when the front matter has no source
-     * @param onlyIn        when the article has no version in some of the site's languages: those languages,
-     *                      named in the page's language (for "only available in Dutch" notes); else empty
+     * @param source        the original this article translates: front matter {@code source}, or the group's
+     *                      original article when this is an in-site translation; null for an original
+     * @param missingIn     the site's languages this article has no version in, named in the page's language
+     * @param languageName  the article's own language, named in the page's language
+     * @param jsonLd        schema.org NewsArticle as JSON, safe to print inside a script element with {@code ?no_esc}
      * @param extra         the front matter's free-form {@code extra:} map
      */
     public record ArticleView(String title, String summary, String url, String absoluteUrl, DateView date,
                               DateView updated, List<String> authors, List<String> translators,
                               List<LinkView> topics, String body, String image, List<AlternateView> translations,
-                              SourceView source, List<String> missingIn, Map<String, Object> extra) {
+                              SourceView source, List<String> missingIn, String languageName, String jsonLd,
+                              Map<String, Object> extra) {
     }
 
     /**

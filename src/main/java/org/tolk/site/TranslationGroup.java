@@ -22,13 +22,12 @@ public record TranslationGroup(String key, List<Article> articles) {
     }
 
     /**
-     * The original of the story: the version that others translate. An article with no {@code source}
-     * and no translator is taken to be the original; else the earliest one.
+     * The version the others were translated from: the one article of the group without a translator.
+     * Empty when there is no such single article (every version translates an outside source, or the
+     * newsroom wrote several versions itself).
      */
-    public Article original() {
-        return articles.stream()
-                .filter(a -> a.translators().isEmpty())
-                .findFirst()
-                .orElseGet(() -> articles.stream().min(java.util.Comparator.comparing(Article::date)).orElseThrow());
+    public Optional<Article> original() {
+        List<Article> untranslated = articles.stream().filter(a -> a.translators().isEmpty()).toList();
+        return untranslated.size() == 1 && articles.size() > 1 ? Optional.of(untranslated.get(0)) : Optional.empty();
     }
 }
