@@ -71,9 +71,6 @@ public final class Build {
         }
         Site site = SiteBuilder.build(config, content, theme.assetNames(),
                 new Inclusion(options.drafts(), options.future(), options.now()), problems);
-        if (!theme.hasTemplates()) {
-            return result(problems, Map.of(), 0, start, output, false);
-        }
         Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems);
 
         if (previewSink != null) {

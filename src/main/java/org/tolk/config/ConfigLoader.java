@@ -65,7 +65,6 @@ public final class ConfigLoader {
     private record Reader(Path root, YamlMap yaml, Problems problems) {
 
         Optional<SiteConfig> read() {
-            long errorsBefore = problems.errorCount();
             yaml.rejectUnknownKeys(KEYS, "site.yaml key");
 
             List<Language> languages = languages();
@@ -94,7 +93,9 @@ public final class ConfigLoader {
                     })
                     .orElse(SiteConfig.HtmlPolicy.ALLOW);
 
-            if (problems.errorCount() > errorsBefore || languages.isEmpty()) {
+            // A config with mistakes is still returned when it is usable (it has languages), so that one
+            // run reports the content's problems too; the errors keep the build from writing.
+            if (languages.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SiteConfig(root, baseUrl, defaultLanguage, zone, List.copyOf(languages),

@@ -44,7 +44,15 @@ public final class Renderer {
     /** Bodies of the articles that feeds carry, rendered once for the article page and reused by every feed. */
     private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
     private final Set<String> inFeeds;
-    private final Set<String> reportedTemplateErrors = ConcurrentHashMap.newKeySet();
+    /** A template mistake breaks many pages; it is reported once, naming the first page by path so the report is stable. */
+    private record TemplateFailure(String path, int line, int column, String message, String firstPage, int pages) {
+        TemplateFailure merge(TemplateFailure other) {
+            String first = firstPage.compareTo(other.firstPage) <= 0 ? firstPage : other.firstPage;
+            return new TemplateFailure(path, line, column, message, first, pages + other.pages);
+        }
+    }
+
+    private final Map<String, TemplateFailure> templateFailures = new ConcurrentHashMap<>();
 
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems) {
         this.site = site;
@@ -93,6 +101,9 @@ public final class Renderer {
                         done.increment();
                     });
         }
+        templateFailures.values().forEach(f -> problems.error(f.path(), f.line(), f.column(), "template error (rendering "
+                + f.firstPage() + (f.pages() > 1 ? " and " + (f.pages() - 1) + " more" : "") + "): " + f.message()));
+        templateFailures.clear();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Language language : site.config().languages()) {
             counts.put(language.key(), perLanguage.getOrDefault(language.key(), new LongAdder()).intValue());
@@ -214,6 +225,9 @@ public final class Renderer {
 
     private byte[] process(String name, Map<String, Object> model, Language language, Page page) {
         Template template = theme.template(name);
+        if (template == null) {
+            return null;
+        }
         StringWriter out = new StringWriter(16384);
         try {
             Environment env = template.createProcessingEnvironment(model, out);
@@ -236,8 +250,11 @@ public final class Renderer {
         int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
         int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
         String message = Theme.firstLine(e.getMessageWithoutStackTop());
-        if (reportedTemplateErrors.add(source + ":" + line + ":" + column + ":" + message)) {
-            problems.error(theme.displayPath(source), line, column, "template error (rendering " + page.path() + "): " + message);
+        if (e.getBlamedExpressionString() != null && message.endsWith(":")) {
+            // "The following has evaluated to null or missing:" names the expression on its next line.
+            message = message + " " + e.getBlamedExpressionString();
         }
+        TemplateFailure failure = new TemplateFailure(theme.displayPath(source), line, column, message, page.path(), 1);
+        templateFailures.merge(source + ":" + line + ":" + column + ":" + message, failure, TemplateFailure::merge);
     }
 }

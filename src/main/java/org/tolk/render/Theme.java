@@ -117,16 +117,9 @@ public final class Theme {
         return new Theme(cfg, dir, assets(dir, problems), Map.copyOf(templates));
     }
 
+    /** The parsed template, or null if it failed to parse (that is a reported problem already). */
     public Template template(String name) {
-        Template template = templates.get(name);
-        if (template == null) {
-            throw new IllegalStateException("template " + name + " was not loaded");
-        }
-        return template;
-    }
-
-    public boolean hasTemplates() {
-        return templates.keySet().containsAll(PAGE_TEMPLATES);
+        return templates.get(name);
     }
 
     public Configuration freemarker() {
