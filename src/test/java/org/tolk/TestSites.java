@@ -96,6 +96,22 @@ public final class TestSites {
         }
     }
 
+    /** Every file under {@code folder} with its SHA-256, to compare a folder before and after. */
+    public static java.util.Map<String, String> snapshot(Path folder) {
+        java.util.Map<String, String> hashes = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                hashes.put(folder.relativize(file).toString(), java.util.HexFormat.of().formatHex(digest));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return hashes;
+    }
+
     public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

@@ -9,11 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -64,7 +61,7 @@ class MistakesTest {
         // A good site published earlier into the same output folder.
         Path basic = TestSites.copy("basic", dir);
         assertTrue(Build.run(TestSites.options(basic).withOutput(site.resolve("site"))).written());
-        Map<String, String> before = snapshot(site.resolve("site"));
+        Map<String, String> before = TestSites.snapshot(site.resolve("site"));
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -79,7 +76,7 @@ class MistakesTest {
         assertFalse(printed.contains("\tat "), "no stack trace: " + printed);
         assertFalse(printed.contains("Exception"), "no exception names: " + printed);
         assertEquals("", out.toString());
-        assertEquals(before, snapshot(site.resolve("site")));
+        assertEquals(before, TestSites.snapshot(site.resolve("site")));
         try (Stream<Path> siblings = Files.list(site)) {
             assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith(".tolk-")).toList(), "no staging left behind");
         }
@@ -98,23 +95,5 @@ class MistakesTest {
         assertEquals(1, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(strictErr, true), "check", "--strict", "-s", site.toString()));
         assertTrue(strictErr.toString().contains("content/x/warned.en.md:5:9: error: unknown topic 'sports'"), strictErr.toString());
         assertFalse(Files.exists(site.resolve("site")), "check writes nothing");
-    }
-
-    static Map<String, String> snapshot(Path folder) throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                hashes.put(folder.relativize(file).toString(), HexFormat.of().formatHex(sha256(Files.readAllBytes(file))));
-            }
-        }
-        return hashes;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
