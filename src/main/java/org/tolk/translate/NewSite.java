@@ -98,7 +98,7 @@ public final class NewSite {
                 .raw("language", languages.get(0), null)
                 .list("topics", List.of(TOPIC), false)
                 .field("summary", first.summary())
-                .end() + "\n" + first.body();
+                .end() + "\n" + first.body().stripTrailing() + "\n";
         Article original = write(config, folder, languages.get(0), originalText, files);
         ArticleText originalVersion = ArticleText.of(original);
         Snapshots.of(dir).save(originalVersion);
@@ -110,11 +110,12 @@ public final class NewSite {
                     .raw("language", languages.get(i), null)
                     .list("topics", List.of(TOPIC), false)
                     .field("summary", example.summary())
+                    .field("translator", "Tolk")
                     .map("source", List.of(new String[] {"name", config.language(languages.get(0)).orElseThrow().title()},
                             new String[] {"url", TranslationStatus.absoluteUrl(new Urls(config), original)},
                             new String[] {"language", languages.get(0)}))
                     .raw("translatedFrom", originalVersion.hash(), null)
-                    .end() + "\n" + example.body();
+                    .end() + "\n" + example.body().stripTrailing() + "\n";
             write(config, folder, languages.get(i), text, files);
         }
         int templates = request.withTemplates() ? BuiltInTemplates.copyTo(config.templatesDir()) : 0;
