@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tolk", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Tolk builds bilingual news sites from Markdown: every story in two (or more) languages, "
                 + "linked to its translations.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, TranslateCommand.class, StatusCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, TranslateCommand.class, StatusCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run 'tolk COMMAND --help' for a command's options."})
 public final class Main implements Runnable {

@@ -1,0 +1,176 @@
+package org.tolk.serve;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.tolk.build.Build;
+import org.tolk.build.BuildOptions;
+import org.tolk.build.BuildResult;
+import org.tolk.check.Problem;
+import org.tolk.content.ContentReader;
+
+/**
+ * The site as the preview holds it: the generation being served, the problems of the latest build, and
+ * when each output file last changed.
+ *
+ * <p>Every rebuild goes through {@link #rebuild}, one at a time. Today it renders the whole site into a
+ * fresh in-memory map with {@link Build#renderInto} and compares it with what is served; the incremental
+ * build (issue 6) replaces the body of {@link #render} and nothing else. Whatever it does, the answer must
+ * stay byte-identical to a full build of the same files.
+ *
+ * <p>A build with errors does not replace a good generation: the browser keeps getting the last pages that
+ * built, with the errors shown over them, until a build succeeds again. Only while no build has succeeded
+ * yet is the latest (partial) rendering served, so that there is something to look at.
+ */
+public final class PreviewSite {
+    private final BuildOptions options;
+    private final Map<String, Long> lastChanged = new ConcurrentHashMap<>();
+    private final CountDownLatch firstBuild = new CountDownLatch(1);
+    private volatile Generation served;
+    private volatile List<Problem> problems = List.of();
+    private volatile long number;
+    private volatile long lastCssChange;
+    private volatile long lastOtherChange;
+
+    /** @param options what to build; the preview passes its own base URL and never writes */
+    public PreviewSite(BuildOptions options) {
+        this.options = options.withWrite(false);
+    }
+
+    public BuildOptions options() {
+        return options;
+    }
+
+    /**
+     * Rebuilds the site after {@code changedSources} changed (absolute paths; empty for the first build)
+     * and serves the result if it has no errors or nothing good is being served yet.
+     */
+    public synchronized Rebuild rebuild(Set<Path> changedSources) {
+        long start = System.nanoTime();
+        long next = number + 1;
+        Map<String, ServedFile> files;
+        List<Problem> found;
+        Throwable crash = null;
+        try {
+            Rendered rendered = render(changedSources);
+            files = rendered.files();
+            found = rendered.problems();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in Tolk must not take the preview down with it: report it and keep serving.
+            crash = e;
+            files = Map.of();
+            found = List.of(Problem.error("tolk", 0, 0, "internal error while building: " + e
+                    + " (please report it; run with --debug for the stack trace)"));
+        }
+        boolean good = found.stream().noneMatch(Problem::isError);
+        Generation previous = served;
+        boolean swap = crash == null && (good || previous == null || !previous.good());
+
+        Set<String> changed = new TreeSet<>();
+        Set<String> added = new TreeSet<>();
+        Set<String> removed = new TreeSet<>();
+        if (swap) {
+            Map<String, ServedFile> before = previous == null ? Map.of() : previous.files();
+            for (Map.Entry<String, ServedFile> entry : files.entrySet()) {
+                ServedFile old = before.get(entry.getKey());
+                if (old == null) {
+                    added.add(entry.getKey());
+                } else if (!old.sameAs(entry.getValue())) {
+                    changed.add(entry.getKey());
+                }
+            }
+            for (String path : before.keySet()) {
+                if (!files.containsKey(path)) {
+                    removed.add(path);
+                }
+            }
+            changed.addAll(added);
+            changed.addAll(removed);
+            for (String path : changed) {
+                lastChanged.put(path, next);
+            }
+            if (!changed.isEmpty()) {
+                if (changed.stream().allMatch(p -> p.endsWith(".css"))) {
+                    lastCssChange = next;
+                } else {
+                    lastOtherChange = next;
+                }
+            }
+            served = new Generation(next, Map.copyOf(files), good);
+        }
+        problems = found;
+        number = next;
+        firstBuild.countDown();
+        return new Rebuild(next, relative(changedSources), Duration.ofNanos(System.nanoTime() - start), found, swap,
+                Collections.unmodifiableSet(changed), Collections.unmodifiableSet(added),
+                Collections.unmodifiableSet(removed), served == null ? 0 : served.files().size(), crash);
+    }
+
+    /** What one rendering produced: every output file, and the problems found on the way. */
+    record Rendered(Map<String, ServedFile> files, List<Problem> problems) {
+    }
+
+    /**
+     * Renders the site after {@code changedSources} changed. The seam for the incremental build (issue 6):
+     * today a full build into memory, whatever changed.
+     */
+    Rendered render(Set<Path> changedSources) {
+        MemorySink sink = new MemorySink();
+        BuildResult result = Build.renderInto(options, sink);
+        return new Rendered(sink.files(), result.problems());
+    }
+
+    /** The generation being served, or null before the first build has finished. */
+    Generation served() {
+        return served;
+    }
+
+    /** Waits for the first build, which a request arriving during start-up must not race. */
+    Generation awaitFirstBuild(long timeout, TimeUnit unit) throws InterruptedException {
+        firstBuild.await(timeout, unit);
+        return served;
+    }
+
+    /** Problems of the latest build (whose pages may not be the ones served, if it had errors). */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** Number of the latest build, served or not. */
+    public long number() {
+        return number;
+    }
+
+    /** The latest build after {@code generation} that changed {@code outputPath}, or 0 if none did. */
+    long changedSince(String outputPath, long generation) {
+        long at = lastChanged.getOrDefault(outputPath, 0L);
+        return at > generation ? at : 0;
+    }
+
+    boolean cssChangedSince(long generation) {
+        return lastCssChange > generation;
+    }
+
+    boolean anythingChangedSince(long generation) {
+        return lastOtherChange > generation;
+    }
+
+    private List<String> relative(Set<Path> sources) {
+        Path root = options.source().toAbsolutePath().normalize();
+        return sources.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .map(p -> p.startsWith(root) ? ContentReader.relative(root, p) : p.toString())
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+    }
+}
