@@ -22,6 +22,7 @@ import org.tolk.config.SiteConfig;
 import org.tolk.translate.NewArticle;
 import org.tolk.translate.NewSite;
 import org.tolk.translate.RefusedException;
+import org.tolk.translate.SiteContent;
 import org.tolk.translate.SiteRoot;
 
 import picocli.CommandLine.Command;
@@ -165,7 +166,7 @@ final class NewCommand {
             try {
                 Path root = SiteRoot.find(Optional.ofNullable(source), Path.of(""));
                 Problems problems = new Problems();
-                Optional<SiteConfig> config = ConfigLoader.load(root, problems);
+                Optional<SiteConfig> config = SiteContent.config(root, problems);
                 if (config.isEmpty()) {
                     problems.sorted().forEach(err::println);
                     err.println("tolk new article: nothing was written: site.yaml has errors");

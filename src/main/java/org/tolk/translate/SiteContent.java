@@ -22,9 +22,18 @@ import org.tolk.content.ContentReader;
  */
 public record SiteContent(SiteConfig config, List<Article> articles, List<Problem> problems) {
 
-    /** Reads site.yaml and every article under content/; empty, with the reasons in {@code problems}, when site.yaml is unusable. */
+    /** Reads site.yaml and every article under content/; empty, with the reasons in {@code problems}, when site.yaml has errors. */
     public static Optional<SiteContent> read(Path root, Problems problems) {
-        return ConfigLoader.load(root, problems).map(SiteContent::read);
+        return config(root, problems).map(SiteContent::read);
+    }
+
+    /**
+     * Reads site.yaml; empty when it has any error, even one the loader could read past: a command that
+     * writes files must not guess what a broken configuration meant.
+     */
+    public static Optional<SiteConfig> config(Path root, Problems problems) {
+        Optional<SiteConfig> config = ConfigLoader.load(root, problems);
+        return problems.hasErrors() ? Optional.empty() : config;
     }
 
     public static SiteContent read(SiteConfig config) {

@@ -46,13 +46,16 @@ public final class SiteRoot {
     }
 
     /**
-     * A path given on the command line: as given when it exists there (relative to the working folder),
-     * else relative to the site's root ({@code content/2024/a.nl.md} from anywhere with --source).
+     * A path given on the command line. Relative paths are read from the working folder when that finds
+     * a file inside the site, else from the site's root: so {@code content/2024/a.nl.md} works from the
+     * site's folder and, with --source, from anywhere.
      */
     public static Path resolve(Path given, Optional<Path> root) {
-        if (given.isAbsolute() || Files.exists(given) || root.isEmpty()) {
-            return given.toAbsolutePath().normalize();
+        Path fromHere = given.toAbsolutePath().normalize();
+        if (given.isAbsolute() || root.isEmpty() || fromHere.startsWith(root.get()) && Files.exists(fromHere)) {
+            return fromHere;
         }
-        return root.get().resolve(given).normalize();
+        Path fromRoot = root.get().resolve(given).normalize();
+        return Files.exists(fromRoot) || !Files.exists(fromHere) ? fromRoot : fromHere;
     }
 }
