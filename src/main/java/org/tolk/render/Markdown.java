@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -33,10 +34,14 @@ import com.vladsch.flexmark.html.renderer.LinkType;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.ContentNode;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
@@ -54,7 +59,61 @@ public final class Markdown {
     private record Engine(Parser parser, HtmlRenderer renderer) {
     }
 
+    /** The article being rendered, and where its link problems go. */
     private record LinkContext(Site site, Article article, Problems problems) {
+
+        /**
+         * The URL to publish for {@code url} as the author wrote it: relative paths resolved against the
+         * article's folder, site paths given the base URL's path; external URLs and anchors unchanged.
+         * A missing target is reported at {@code offset} (a position in the body) and left as written.
+         */
+        String resolve(String url, boolean image, int offset) {
+            if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).matches()) {
+                return url;
+            }
+            int cut = indexOfAny(url, '#', '?');
+            String path = cut < 0 ? url : url.substring(0, cut);
+            String suffix = cut < 0 ? "" : url.substring(cut);
+            if (path.startsWith("/")) {
+                // A site path written by the author: add the base URL's path so that it works from a subfolder.
+                return site.urls().href(path) + suffix;
+            }
+            String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String target = ContentPaths.resolve(article.contentFolder(), decoded);
+            if (target == null) {
+                report(offset, "link '" + url + "' leads outside content/");
+                return url;
+            }
+            String sitePath = site.linkTargets().get(target);
+            if (sitePath != null) {
+                return site.urls().href(sitePath) + suffix;
+            }
+            if (!target.isEmpty() && !target.endsWith("/")) {
+                String what = image ? "image" : target.endsWith(".md") ? "article" : "file";
+                report(offset, "missing " + what + " '" + url + "': there is no content/" + target);
+            }
+            return url;
+        }
+
+        private void report(int offset, String message) {
+            CharSequence body = article.body();
+            int end = Math.min(Math.max(offset, 0), body.length());
+            int line = article.bodyLine();
+            int lineStart = 0;
+            for (int i = 0; i < end; i++) {
+                if (body.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            problems.error(article.sourcePath(), line, end - lineStart + 1, message);
+        }
+
+        private static int indexOfAny(String s, char a, char b) {
+            int i = s.indexOf(a);
+            int j = s.indexOf(b);
+            return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+        }
     }
 
     private final Site site;
@@ -107,10 +166,14 @@ public final class Markdown {
         Engine engine = engines.get(article.language());
         Document document = engine.parser().parse(article.body());
         demoteHeadings(document);
-        document.set(LINK_CONTEXT, new LinkContext(site, article, problems));
+        LinkContext links = new LinkContext(site, article, problems);
+        document.set(LINK_CONTEXT, links);
+        if (htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE) {
+            resolveRawHtml(document, links);
+        }
         String html = engine.renderer().render(document);
         if (htmlPolicy == SiteConfig.HtmlPolicy.SANITIZE) {
-            html = sanitize(html);
+            html = sanitize(html, site.config().baseUrl().toString());
         }
         return html;
     }
@@ -128,7 +191,7 @@ public final class Markdown {
     }
 
     /** Contributed HTML is cut down to what an article needs: no scripts, no event handlers, no javascript: URLs. */
-    private static String sanitize(String html) {
+    private static String sanitize(String html, String baseUrl) {
         Safelist safelist = Safelist.relaxed()
                 .addTags("figure", "figcaption", "abbr", "mark", "del", "ins", "s", "sup", "sub", "hr", "section", "aside", "time")
                 .addAttributes(":all", "id", "class", "lang", "dir", "title")
@@ -138,7 +201,8 @@ public final class Markdown {
                 .addAttributes("td", "style").addAttributes("th", "style")
                 .preserveRelativeLinks(true);
         OutputSettings settings = new OutputSettings().prettyPrint(false);
-        return Jsoup.clean(html, "", safelist, settings);
+        // The base URL lets jsoup check the protocol of site-relative links; they stay relative.
+        return Jsoup.clean(html, baseUrl, safelist, settings);
     }
 
     private static final class LinkResolverExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
@@ -165,7 +229,7 @@ public final class Markdown {
         }
     }
 
-    /** Points relative links at the published URL of their target: another article, or a file beside the article. */
+    /** Points Markdown links and images at the published URL of their target. */
     private static final class SiteLinkResolver implements LinkResolver {
         private static final Set<LinkType> RESOLVED = Set.of(LinkType.LINK, LinkType.IMAGE);
         private final LinkContext context;
@@ -180,57 +244,51 @@ public final class Markdown {
                 return link;
             }
             String url = link.getUrl();
-            if (url.isEmpty() || url.startsWith("#") || url.startsWith("//") || SCHEME.matcher(url).matches()) {
-                return link;
-            }
-            int cut = indexOfAny(url, '#', '?');
-            String path = cut < 0 ? url : url.substring(0, cut);
-            String suffix = cut < 0 ? "" : url.substring(cut);
-            Site site = context.site();
-            if (path.startsWith("/")) {
-                // A site path written by the author: add the base URL's path so that it works from a subfolder.
-                return link.withUrl(site.urls().href(path) + suffix).withStatus(LinkStatus.VALID);
-            }
-            String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-            String target = ContentPaths.resolve(context.article().contentFolder(), decoded);
-            String[] at = position(node);
-            if (target == null) {
-                context.problems().error(context.article().sourcePath(), Integer.parseInt(at[0]), Integer.parseInt(at[1]),
-                        "link '" + url + "' leads outside content/");
-                return link.withStatus(LinkStatus.INVALID);
-            }
-            String sitePath = site.linkTargets().get(target);
-            if (sitePath == null && (target.isEmpty() || target.endsWith("/"))) {
-                return link;
-            }
-            if (sitePath == null) {
-                String what = link.getLinkType() == LinkType.IMAGE ? "image" : target.endsWith(".md") ? "article" : "file";
-                context.problems().error(context.article().sourcePath(), Integer.parseInt(at[0]), Integer.parseInt(at[1]),
-                        "missing " + what + " '" + url + "': there is no content/" + target);
-                return link.withStatus(LinkStatus.NOT_FOUND);
-            }
-            return link.withUrl(site.urls().href(sitePath) + suffix).withStatus(LinkStatus.VALID);
-        }
-
-        private String[] position(Node node) {
-            Article article = context.article();
-            CharSequence body = article.body();
-            int offset = Math.min(node.getStartOffset(), body.length());
-            int line = article.bodyLine();
-            int lineStart = 0;
-            for (int i = 0; i < offset; i++) {
-                if (body.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            return new String[] {String.valueOf(line), String.valueOf(offset - lineStart + 1)};
-        }
-
-        private static int indexOfAny(String s, char a, char b) {
-            int i = s.indexOf(a);
-            int j = s.indexOf(b);
-            return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+            String resolved = context.resolve(url, link.getLinkType() == LinkType.IMAGE, node.getStartOffset());
+            return resolved.equals(url) ? link : link.withUrl(resolved).withStatus(LinkStatus.VALID);
         }
     }
+
+    /**
+     * Raw HTML in Markdown ({@code <figure><img src="durov.jpg">…}) gets the same treatment as
+     * Markdown links: its relative {@code src} and {@code href} point to the published file.
+     */
+    private static void resolveRawHtml(Document document, LinkContext context) {
+        List<Node> raw = new java.util.ArrayList<>();
+        new NodeVisitor(new VisitHandler<>(HtmlBlock.class, raw::add), new VisitHandler<>(HtmlInline.class, raw::add)).visit(document);
+        for (Node node : raw) {
+            String text = node.getChars().toString();
+            Matcher m = RAW_URL.matcher(text);
+            StringBuilder out = new StringBuilder();
+            boolean changed = false;
+            while (m.find()) {
+                String url = m.group(3);
+                String resolved = context.resolve(url, m.group(1).equalsIgnoreCase("src"), node.getStartOffset() + m.start(3));
+                changed |= !resolved.equals(url);
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "=" + m.group(2) + resolved + m.group(2)));
+            }
+            if (changed) {
+                m.appendTail(out);
+                BasedSequence chars = BasedSequence.of(out.toString());
+                node.setChars(chars);
+                if (node instanceof ContentNode block) {
+                    // A block renders from its content lines, not from its characters.
+                    List<BasedSequence> lines = new java.util.ArrayList<>();
+                    int from = 0;
+                    for (int i = 0; i < chars.length(); i++) {
+                        if (chars.charAt(i) == '\n') {
+                            lines.add(chars.subSequence(from, i + 1));
+                            from = i + 1;
+                        }
+                    }
+                    if (from < chars.length()) {
+                        lines.add(chars.subSequence(from, chars.length()));
+                    }
+                    block.setContent(chars, lines);
+                }
+            }
+        }
+    }
+
+    private static final Pattern RAW_URL = Pattern.compile("\\b(src|href)\\s*=\\s*([\"'])([^\"']*)\\2", Pattern.CASE_INSENSITIVE);
 }

@@ -120,6 +120,12 @@ class BuildTest {
     }
 
     @Test
+    void rawHtmlFiguresFindTheirImagesToo() {
+        Element img = html(site, "en/2018/01/second/index.html").selectFirst("main figure img");
+        assertEquals("/nieuws/a/photo.svg", img.attr("src"));
+    }
+
+    @Test
     void linksToOtherArticlesPointToTheirPages() {
         Element link = html(site, "nl/2018/01/second/index.html").selectFirst("main a:contains(eerdere bericht)");
         assertEquals("/nieuws/nl/2017/07/story/#top", link.attr("href"));
