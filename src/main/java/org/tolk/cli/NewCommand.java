@@ -116,12 +116,18 @@ final class NewCommand {
             if (!created.root().equals(Path.of("").toAbsolutePath())) {
                 out.println("  cd " + shown);
             }
-            out.println("  tolk new article \"My first story\" --lang " + first);
+            List<String[]> steps = new java.util.ArrayList<>();
+            steps.add(new String[] {"tolk new article \"My first story\" --lang " + first, "write a story"});
             if (config.languages().size() > 1) {
-                out.println("  tolk translate content/" + year + "/my-first-story." + first + ".md --to " + config.languages().get(1).key());
+                steps.add(new String[] {"tolk translate content/" + year + "/my-first-story." + first + ".md --to "
+                        + config.languages().get(1).key(), "start its translation"});
             }
-            out.println("  tolk status");
-            out.println("  tolk build");
+            steps.add(new String[] {"tolk status", "see what needs translating"});
+            steps.add(new String[] {"tolk serve", "preview the site as you write"});
+            int width = steps.stream().mapToInt(step -> step[0].length()).max().orElse(0);
+            for (String[] step : steps) {
+                out.println("  " + step[0] + " ".repeat(width - step[0].length()) + "   # " + step[1]);
+            }
             return 0;
         }
     }

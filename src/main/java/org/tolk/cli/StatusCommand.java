@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show how far the translations are: per language pair (original's language → translation's language)"
-                + " how many stories are translated, stale, untracked, drafts or missing, and the coverage; then the stale"
-                + " and missing articles, with the commands that deal with them.",
+        description = {"Show which translations are missing or out of date.",
+                "",
+                "Per language pair (original's language → translation's language): how many stories are translated,"
+                        + " stale, untracked, drafts or missing, and the coverage; then the stale and missing articles, with"
+                        + " the commands that deal with them.",
                 "",
                 "A translation is stale when its original's title or text changed after it was made: 'tolk translate' and"
                         + " --mark-current record the original's version in the translation's 'translatedFrom'. A translation"

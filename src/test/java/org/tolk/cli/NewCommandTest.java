@@ -41,10 +41,10 @@ class NewCommandTest {
         assertTrue(run.out().endsWith("""
                 Next:
                   cd %s
-                  tolk new article "My first story" --lang en
-                  tolk translate content/2026/my-first-story.en.md --to nl
-                  tolk status
-                  tolk build
+                  tolk new article "My first story" --lang en                # write a story
+                  tolk translate content/2026/my-first-story.en.md --to nl   # start its translation
+                  tolk status                                                # see what needs translating
+                  tolk serve                                                 # preview the site as you write
                 """.formatted(dir)), run.out());
         assertTrue(Files.isRegularFile(dir.resolve("site/en/2026/03/welcome/index.html")));
     }
