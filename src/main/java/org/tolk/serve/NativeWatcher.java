@@ -19,9 +19,8 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -47,7 +46,7 @@ final class NativeWatcher implements SourceWatcher {
     }
 
     @Override
-    public void start(Consumer<Set<Path>> onChange) throws IOException {
+    public void start(Consumer<Map<Path, Change>> onChange) throws IOException {
         service = FileSystems.getDefault().newWatchService();
         register(scope.root());
         for (Path folder : scope.folders()) {
@@ -58,11 +57,11 @@ final class NativeWatcher implements SourceWatcher {
         thread.start();
     }
 
-    private void loop(Consumer<Set<Path>> onChange) {
+    private void loop(Consumer<Map<Path, Change>> onChange) {
         try {
             while (true) {
                 WatchKey key = service.take();
-                Set<Path> batch = new HashSet<>();
+                Map<Path, Change> batch = new HashMap<>();
                 // Drain whatever else is already queued, so that one save is one batch.
                 do {
                     handle(key, batch);
@@ -77,12 +76,12 @@ final class NativeWatcher implements SourceWatcher {
         }
     }
 
-    private void handle(WatchKey key, Set<Path> batch) {
+    private void handle(WatchKey key, Map<Path, Change> batch) {
         Path folder = folders.get(key);
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW) {
                 // The kernel dropped events: anything may have changed, including new folders.
-                batch.add(scope.root());
+                add(batch, scope.root(), Change.MODIFIED);
                 for (Path top : scope.folders()) {
                     registerTree(top, null);
                 }
@@ -97,11 +96,21 @@ final class NativeWatcher implements SourceWatcher {
                 registerTree(changed, batch);
             }
             if (scope.relevant(changed)) {
-                batch.add(changed);
+                add(batch, changed, event.kind() == ENTRY_CREATE ? Change.CREATED
+                        : event.kind() == ENTRY_DELETE ? Change.DELETED : Change.MODIFIED);
             }
         }
         if (!key.reset()) {
             folders.remove(key);   // the folder was deleted or moved away
+        }
+    }
+
+    static void add(Map<Path, Change> batch, Path path, Change change) {
+        Change merged = Change.merge(batch.get(path), change);
+        if (merged == null) {
+            batch.remove(path);
+        } else {
+            batch.put(path, merged);
         }
     }
 
@@ -120,7 +129,7 @@ final class NativeWatcher implements SourceWatcher {
         }
     }
 
-    private void registerTree(Path top, Set<Path> found) {
+    private void registerTree(Path top, Map<Path, Change> found) {
         if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -138,7 +147,7 @@ final class NativeWatcher implements SourceWatcher {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (found != null && scope.relevant(file)) {
-                        found.add(file);
+                        add(found, file, Change.CREATED);
                     }
                     return FileVisitResult.CONTINUE;
                 }

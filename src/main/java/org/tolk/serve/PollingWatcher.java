@@ -10,10 +10,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +43,7 @@ final class PollingWatcher implements SourceWatcher {
     }
 
     @Override
-    public void start(Consumer<Set<Path>> onChange) {
+    public void start(Consumer<Map<Path, Change>> onChange) {
         last = snapshot();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tolk-poller");
@@ -54,15 +52,16 @@ final class PollingWatcher implements SourceWatcher {
         });
         timer.scheduleWithFixedDelay(() -> {
             Map<Path, Stamp> now = snapshot();
-            Set<Path> changed = new HashSet<>();
+            Map<Path, Change> changed = new HashMap<>();
             for (Map.Entry<Path, Stamp> entry : now.entrySet()) {
-                if (!Objects.equals(last.get(entry.getKey()), entry.getValue())) {
-                    changed.add(entry.getKey());
+                Stamp before = last.get(entry.getKey());
+                if (!Objects.equals(before, entry.getValue())) {
+                    changed.put(entry.getKey(), before == null ? Change.CREATED : Change.MODIFIED);
                 }
             }
             for (Path path : last.keySet()) {
                 if (!now.containsKey(path)) {
-                    changed.add(path);
+                    changed.put(path, Change.DELETED);
                 }
             }
             last = now;

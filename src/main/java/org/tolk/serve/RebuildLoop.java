@@ -2,7 +2,8 @@ package org.tolk.serve;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,7 +24,7 @@ final class RebuildLoop implements AutoCloseable {
     private final Consumer<Rebuild> listener;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final Set<Path> pending = new HashSet<>();
+    private final Map<Path, SourceWatcher.Change> pending = new HashMap<>();
     private final Thread thread;
     private long firstAt;
     private long lastAt;
@@ -42,8 +43,11 @@ final class RebuildLoop implements AutoCloseable {
         thread.start();
     }
 
-    /** Called by the watcher with changed paths; returns at once. */
-    void changed(Set<Path> paths) {
+    /**
+     * Called by the watcher with changed paths; returns at once. A temporary file that came and went within
+     * one burst cancels out, and if nothing else changed, there is no rebuild.
+     */
+    void changed(Map<Path, SourceWatcher.Change> changes) {
         lock.lock();
         try {
             long now = System.nanoTime();
@@ -51,7 +55,7 @@ final class RebuildLoop implements AutoCloseable {
                 firstAt = now;
             }
             lastAt = now;
-            pending.addAll(paths);
+            changes.forEach((path, change) -> NativeWatcher.add(pending, path, change));
             arrived.signalAll();
         } finally {
             lock.unlock();
@@ -77,7 +81,10 @@ final class RebuildLoop implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                batch = Set.copyOf(pending);
+                if (pending.isEmpty()) {
+                    continue;   // only temporary files came and went
+                }
+                batch = Set.copyOf(pending.keySet());
                 pending.clear();
             } catch (InterruptedException e) {
                 return;
