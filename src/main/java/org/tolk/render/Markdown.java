@@ -59,6 +59,12 @@ public final class Markdown {
     private record Engine(Parser parser, HtmlRenderer renderer) {
     }
 
+    /**
+     * The autolink extension costs as much as all other extensions together (measured: see BENCHMARKS.md),
+     * and only does something for bare addresses; a body without one is parsed without it.
+     */
+    private static final Pattern BARE_ADDRESS = Pattern.compile("(?<![(<\"'=])(?:\\b(?:https?|ftp)://|\\bwww\\.|[\\w.+-]@[\\w-]+\\.\\w)");
+
     /** The article being rendered, and where its link problems go. */
     private record LinkContext(Site site, Article article, Problems problems) {
 
@@ -118,21 +124,28 @@ public final class Markdown {
 
     private final Site site;
     private final Map<String, Engine> engines = new HashMap<>();
+    private final Map<String, Engine> enginesWithoutAutolink = new HashMap<>();
     private final SiteConfig.HtmlPolicy htmlPolicy;
 
     public Markdown(Site site, Map<String, Strings> strings) {
         this.site = site;
         this.htmlPolicy = site.config().markdownHtml();
         for (Language language : site.config().languages()) {
-            engines.put(language.key(), engine(strings.get(language.key()).get("quotes"), htmlPolicy));
+            String quotes = strings.get(language.key()).get("quotes");
+            engines.put(language.key(), engine(quotes, htmlPolicy, true));
+            enginesWithoutAutolink.put(language.key(), engine(quotes, htmlPolicy, false));
         }
     }
 
-    private static Engine engine(String quotes, SiteConfig.HtmlPolicy htmlPolicy) {
+    private static Engine engine(String quotes, SiteConfig.HtmlPolicy htmlPolicy, boolean autolink) {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                StrikethroughExtension.create(), AutolinkExtension.create(), TypographicExtension.create(),
+        List<com.vladsch.flexmark.util.misc.Extension> extensions = new java.util.ArrayList<>(List.of(TablesExtension.create(),
+                FootnoteExtension.create(), StrikethroughExtension.create(), TypographicExtension.create(),
                 AttributesExtension.create(), new LinkResolverExtension()));
+        if (autolink) {
+            extensions.add(AutolinkExtension.create());
+        }
+        options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -_");
@@ -163,8 +176,9 @@ public final class Markdown {
 
     /** The article's body as HTML. Problems with its links go to {@code problems}. */
     public String render(Article article, Problems problems) {
-        Engine engine = engines.get(article.language());
-        Document document = engine.parser().parse(article.body());
+        String body = article.body();
+        Engine engine = (BARE_ADDRESS.matcher(body).find() ? engines : enginesWithoutAutolink).get(article.language());
+        Document document = engine.parser().parse(body);
         demoteHeadings(document);
         LinkContext links = new LinkContext(site, article, problems);
         document.set(LINK_CONTEXT, links);

@@ -138,6 +138,10 @@ class BuildTest {
         assertTrue(nl.selectFirst("main").text().contains("“Wij geven niets.” – een duidelijk antwoord."), nl.selectFirst("main").text());
         assertEquals(1, html(site, "nl/2018/01/second/index.html").select("main table th").size() / 2);
         assertEquals(1, html(site, "en/2018/01/second/index.html").select("main .footnotes li").size());
+        // Bare addresses become links; written links stay as written.
+        Document bare = html(site, "nl/2019/03/only-nl/index.html");
+        assertEquals(List.of("https://example.com/rapport", "https://example.com/bron"),
+                bare.select(".article-body a").eachAttr("href"));
     }
 
     @Test
