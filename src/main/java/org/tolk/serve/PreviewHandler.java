@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,8 @@ import org.eclipse.jetty.util.Fields;
  */
 final class PreviewHandler extends Handler.Abstract {
     static final String PREFIX = "/_tolk/";
+    /** Files published as is up to this size are read whole; larger ones (videos) are streamed. */
+    private static final long MAX_READ = 16 * 1024 * 1024;
 
     private final PreviewSite site;
     private final LiveReload live;
@@ -212,21 +217,30 @@ final class PreviewHandler extends Handler.Abstract {
             }
             return write(response, callback, head, status, type, bytes);
         }
-        // A file published as is (an image beside an article): streamed from where it lies.
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, file.size());
-        if (head) {
+        // A file published as is (an image beside an article), read from where it lies now: it may have
+        // changed since the build (the rebuild is on its way), and the length sent must be the length read.
+        Path source = ((ServedFile.Copy) file).source();
+        try {
+            if (Files.size(source) <= MAX_READ) {
+                return write(response, callback, head, status, type, Files.readAllBytes(source));
+            }
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+            if (head) {
+                callback.succeeded();
+                return true;
+            }
+            try (InputStream in = Files.newInputStream(source); OutputStream out = Content.Sink.asOutputStream(response)) {
+                in.transferTo(out);
+            }
             callback.succeeded();
-            return true;
-        }
-        try (InputStream in = file.open(); OutputStream out = Content.Sink.asOutputStream(response)) {
-            in.transferTo(out);
-            callback.succeeded();
-        } catch (IOException e) {
+        } catch (NoSuchFileException e) {
+            return plain(response, callback, HttpStatus.NOT_FOUND_404, "Deleted since the last build; the rebuild is on its way.\n");
+        } catch (IOException | UncheckedIOException e) {
+            if (!response.isCommitted()) {
+                return plain(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Cannot read " + name + ": " + e.getMessage() + "\n");
+            }
             callback.failed(e);
-        } catch (UncheckedIOException e) {
-            callback.failed(e.getCause());
         }
         return true;
     }
