@@ -220,30 +220,26 @@ public final class TranslationStatus {
         }
 
         TranslationStatus run(List<Article> articles) {
+            // Stories are independent, and hashing every original's text is the work: in parallel,
+            // gathered in key order so that the result never depends on thread timing.
+            List<Assessed> assessed = groups(articles).values().parallelStream().map(this::assess).toList();
             List<Story> stories = new ArrayList<>();
             List<Translation> translations = new ArrayList<>();
             List<Missing> missing = new ArrayList<>();
             Map<String, Pair> pairs = new TreeMap<>();
-            for (List<Article> group : groups(articles).values()) {
-                Story story = story(group);
-                stories.add(story);
-                for (Article article : story.articles()) {
-                    if (article != story.original()) {
-                        Translation translation = translation(article, translatedFrom(article, story));
-                        translations.add(translation);
-                        count(pairs, translation.from(), translation.to(), translation.draft() ? 0 : 1,
-                                !translation.draft() && translation.state() == State.STALE ? 1 : 0,
-                                !translation.draft() && translation.state() == State.UNTRACKED ? 1 : 0,
-                                translation.draft() ? 1 : 0, 0);
-                    }
+            for (Assessed story : assessed) {
+                stories.add(story.story());
+                problems.addAll(story.problems());
+                for (Translation translation : story.translations()) {
+                    translations.add(translation);
+                    count(pairs, translation.from(), translation.to(), translation.draft() ? 0 : 1,
+                            !translation.draft() && translation.state() == State.STALE ? 1 : 0,
+                            !translation.draft() && translation.state() == State.UNTRACKED ? 1 : 0,
+                            translation.draft() ? 1 : 0, 0);
                 }
-                if (!story.original().draft()) {
-                    for (String language : order) {
-                        if (story.articles().stream().noneMatch(a -> a.language().equals(language))) {
-                            missing.add(new Missing(story.original(), language));
-                            count(pairs, story.original().language(), language, 0, 0, 0, 0, 1);
-                        }
-                    }
+                for (Missing m : story.missing()) {
+                    missing.add(m);
+                    count(pairs, m.from(), m.language(), 0, 0, 0, 0, 1);
                 }
             }
             translations.sort(Comparator.comparing(t -> t.article().sourcePath()));
@@ -251,6 +247,30 @@ public final class TranslationStatus {
                     .thenComparing(m -> m.original().sourcePath()).thenComparing(m -> order.indexOf(m.language())));
             problems.sort(Problem.ORDER);
             return new TranslationStatus(stories, translations, missing, List.copyOf(pairs.values()), problems);
+        }
+
+        /** One story worked out: its translations, its missing languages, and what was wrong. */
+        private record Assessed(Story story, List<Translation> translations, List<Missing> missing, List<Problem> problems) {
+        }
+
+        private Assessed assess(List<Article> group) {
+            Story story = story(group);
+            List<Translation> translations = new ArrayList<>();
+            List<Problem> found = new ArrayList<>();
+            for (Article article : story.articles()) {
+                if (article != story.original()) {
+                    translations.add(translation(article, translatedFrom(article, story), found));
+                }
+            }
+            List<Missing> missing = new ArrayList<>();
+            if (!story.original().draft()) {
+                for (String language : order) {
+                    if (story.articles().stream().noneMatch(a -> a.language().equals(language))) {
+                        missing.add(new Missing(story.original(), language));
+                    }
+                }
+            }
+            return new Assessed(story, translations, missing, found);
         }
 
         /** Articles by translationKey; a second article of one language in a story is left out (the build reports it). */
@@ -313,7 +333,7 @@ public final class TranslationStatus {
             return TranslationStatus.absoluteUrl(urls, article);
         }
 
-        private Translation translation(Article article, Article original) {
+        private Translation translation(Article article, Article original, List<Problem> found) {
             boolean unfinished = article.body().contains(TranslationFile.MARKER);
             String recorded = article.translatedFrom();
             if (recorded.isEmpty()) {
@@ -325,7 +345,7 @@ public final class TranslationStatus {
             }
             if (!ArticleText.isHash(recorded)) {
                 Position at = article.position("translatedFrom");
-                problems.add(Problem.warning(article.sourcePath(), at.line(), at.column(), "translatedFrom '" + recorded
+                found.add(Problem.warning(article.sourcePath(), at.line(), at.column(), "translatedFrom '" + recorded
                         + "' is not a content hash written by Tolk (sha256: and 16 hex digits), so the translation counts as stale;"
                         + " once it matches the original, run: tolk status --mark-current " + article.sourcePath()));
             }
