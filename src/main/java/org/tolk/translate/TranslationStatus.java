@@ -79,6 +79,19 @@ public final class TranslationStatus {
         public boolean draft() {
             return article.draft();
         }
+
+        /**
+         * The original's paragraphs (Markdown blocks, as {@link ArticleText#paragraphs()} splits them) that
+         * are new or edited since the translation was made: what a side-by-side view highlights. Empty
+         * when the translation is current, or when no snapshot says what changed.
+         */
+        public List<String> changedOriginalParagraphs() {
+            if (changes.isEmpty()) {
+                return List.of();
+            }
+            List<String> paragraphs = ArticleText.of(original).paragraphs();
+            return changes.get().changedParagraphs().stream().map(paragraphs::get).toList();
+        }
     }
 
     /** A language in which a story has no version yet. */

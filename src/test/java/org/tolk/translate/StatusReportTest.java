@@ -51,6 +51,21 @@ class StatusReportTest {
     }
 
     @Test
+    void aPublishedTranslationThatStillHoldsTheOriginalIsUnfinished() {
+        Path root = Desk.copy(tmp);
+        Desk.edit(root.resolve("content/2024/market/market.en.md"), "draft: true\n", "");
+        SiteContent site = Desk.site(root);
+        String text = new StatusReport(Desk.fixedStatus(site), site.config(), new StatusReport.Options(NOW, Optional.empty(), false, p -> p)).text();
+        assertTrue(text.contains("""
+
+                Unfinished (1): published, but still holding the original's text between the tolk:original markers
+                  content/2024/market/market.en.md
+
+                """), text);
+        assertTrue(text.contains("  nl → en          5           4      1          1       0        1       80%\n"), text);
+    }
+
+    @Test
     void onlyOneTargetLanguage() {
         String text = report(Optional.of("nl"), true).text();
         assertTrue(text.contains("""

@@ -120,6 +120,8 @@ class TranslationStatusTest {
         assertEquals(List.of(1, 2), changes.changedParagraphs());
         assertEquals(2, changes.changed());
         assertEquals(4, changes.outOf());
+        assertEquals(List.of("De grootste bezuinigingen vallen in de zorg.", "Het onderwijs blijft gespaard."),
+                stale.changedOriginalParagraphs());
 
         List<MarkCurrent.Marked> marked = MarkCurrent.mark(site, List.of(translation));
         assertTrue(marked.get(0).changed());
