@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param contentPath    path relative to {@code content/} ({@code 2017/telegram.nl.md})
  * @param date           publication time in the site's time zone
  * @param translationKey articles sharing it are translations of each other
- * @param body           the Markdown after the front matter
- * @param bodyLine       the file's line on which {@link #body} starts, to report Markdown problems in place
+ * @param markdown       the Markdown after the front matter (read when needed: {@link #body()})
+ * @param bodyLine       the file's line on which {@link #body()} starts, to report Markdown problems in place
  * @param positions      where each front-matter field's value is (for problems found later, e.g. {@code topics[1]})
  * @param translatedFrom content hash of the original this translation was made from ({@code tolk translate}
  *                       writes it), or empty; when the original's hash differs, the translation is stale
@@ -22,8 +22,13 @@ import java.util.Optional;
 public record Article(String sourcePath, String contentPath, String language, String title, ZonedDateTime date,
                       Optional<ZonedDateTime> updated, List<String> topics, String translationKey, String slug,
                       String summary, List<String> authors, List<String> translators, Optional<Source> source,
-                      boolean draft, String image, String translatedFrom, Map<String, Object> extra, String body, int bodyLine,
+                      boolean draft, String image, String translatedFrom, Map<String, Object> extra, Body markdown, int bodyLine,
                       Map<String, Position> positions) {
+
+    /** The Markdown after the front matter. Read from the file each time: call it once per use. */
+    public String body() {
+        return markdown.text();
+    }
 
     public Position position(String field) {
         return positions.getOrDefault(field, Position.START);

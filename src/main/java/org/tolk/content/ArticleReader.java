@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.nio.file.Path;
 
 import org.tolk.check.Problems;
 import org.tolk.check.Suggestions;
@@ -44,16 +45,37 @@ public final class ArticleReader {
 
     /** Reads an article, or returns empty after reporting why it cannot be one. */
     public Optional<Article> read(String sourcePath, String contentPath, String text, Problems sink) {
+        return read(sourcePath, contentPath, text, null, sink);
+    }
+
+    /**
+     * Reads an article whose body stays in {@code file} and is read again when it is rendered; with a
+     * null file, the body is kept in memory.
+     */
+    public Optional<Article> read(String sourcePath, String contentPath, String text, Path file, Problems sink) {
         // Problems of this file only, so that "did this file have errors?" is not confused by other threads.
         Problems problems = new Problems();
         try {
-            return read(sourcePath, contentPath, text, problems, problems);
+            return read(sourcePath, contentPath, text, file, problems, problems);
         } finally {
             sink.addAll(problems.sorted());
         }
     }
 
-    private Optional<Article> read(String sourcePath, String contentPath, String text, Problems problems, Problems local) {
+    /** The Markdown after the front matter of an article's (normalised) text; all of it if there is none. */
+    static String bodyOf(String normalised) {
+        if (!normalised.startsWith("---\n")) {
+            return normalised;
+        }
+        int close = findClosingFence(normalised);
+        if (close < 0) {
+            return "";
+        }
+        int bodyStart = normalised.indexOf('\n', close + 1);
+        return bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
+    }
+
+    private Optional<Article> read(String sourcePath, String contentPath, String text, Path file, Problems problems, Problems local) {
         String normalised = text.replace("\r\n", "\n");
         if (!normalised.startsWith("---\n") && !normalised.equals("---")) {
             problems.error(sourcePath, 1, 1, "no front matter: an article starts with a line '---', then title, date"
@@ -66,8 +88,7 @@ public final class ArticleReader {
             return Optional.empty();
         }
         String yamlText = normalised.substring(4, close);
-        int bodyStart = normalised.indexOf('\n', close + 1);
-        String body = bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
+        Body body = file == null ? Body.of(bodyOf(normalised)) : Body.inFile(file);
         int bodyLine = 2 + (int) yamlText.chars().filter(c -> c == '\n').count() + 1;
 
         Optional<YamlMap> parsed = YamlMap.parse(yamlText, new YamlMap.YamlSource(sourcePath, 2, problems));

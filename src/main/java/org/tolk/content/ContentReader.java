@@ -78,7 +78,7 @@ public final class ContentReader {
                                                  Problems problems) {
         String sourcePath = relative(config.root(), file);
         try {
-            return reader.read(sourcePath, relative(contentDir, file), Text.readUtf8(file), problems);
+            return reader.read(sourcePath, relative(contentDir, file), Text.readUtf8(file), file, problems);
         } catch (Text.NotUtf8Exception e) {
             problems.error(sourcePath, e.line(), e.column(), e.getMessage());
         } catch (IOException e) {

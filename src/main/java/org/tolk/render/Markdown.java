@@ -66,7 +66,7 @@ public final class Markdown {
     private static final Pattern BARE_ADDRESS = Pattern.compile("(?<![(<\"'=])(?:\\b(?:https?|ftp)://|\\bwww\\.|[\\w.+-]@[\\w-]+\\.\\w)");
 
     /** The article being rendered, and where its link problems go. */
-    private record LinkContext(Site site, Article article, Problems problems) {
+    private record LinkContext(Site site, Article article, String body, Problems problems) {
 
         /**
          * The URL to publish for {@code url} as the author wrote it: relative paths resolved against the
@@ -102,7 +102,6 @@ public final class Markdown {
         }
 
         private void report(int offset, String message) {
-            CharSequence body = article.body();
             int end = Math.min(Math.max(offset, 0), body.length());
             int line = article.bodyLine();
             int lineStart = 0;
@@ -180,7 +179,7 @@ public final class Markdown {
         Engine engine = (BARE_ADDRESS.matcher(body).find() ? engines : enginesWithoutAutolink).get(article.language());
         Document document = engine.parser().parse(body);
         demoteHeadings(document);
-        LinkContext links = new LinkContext(site, article, problems);
+        LinkContext links = new LinkContext(site, article, body, problems);
         document.set(LINK_CONTEXT, links);
         if (htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE) {
             resolveRawHtml(document, links);
