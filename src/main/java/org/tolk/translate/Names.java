@@ -36,9 +36,4 @@ final class Names {
                 ? "unknown topic '" + given + "': site.yaml defines no topics yet (add them under 'topics')"
                 : "unknown topic '" + given + "': site.yaml defines " + String.join(", ", topics) + Suggestions.didYouMean(given, topics);
     }
-
-    /** The language's name as site.yaml gives it ("Nederlands"), or its key. */
-    static String languageName(SiteConfig config, String key) {
-        return config.language(key).map(l -> l.name()).orElse(key);
-    }
 }

@@ -3,7 +3,6 @@ package org.tolk.translate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -49,9 +48,8 @@ public final class Snapshots {
             ArticleText text = ArticleText.parse(Text.readUtf8(file.get()));
             // A hand-edited or truncated snapshot would report wrong changes: trust only an exact one.
             return text.hash().equals(hash.strip()) ? Optional.of(text) : Optional.empty();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
+            // Missing or unreadable: the snapshot is a cache, and without it only "how much" is unknown.
             return Optional.empty();
         }
     }

@@ -55,9 +55,7 @@ public final class StatusReport {
     }
 
     public TranslationStatus.Pair total() {
-        return pairs().stream().reduce(new TranslationStatus.Pair("", "", 0, 0, 0, 0, 0),
-                (a, b) -> new TranslationStatus.Pair("", "", a.translated() + b.translated(), a.stale() + b.stale(),
-                        a.untracked() + b.untracked(), a.drafts() + b.drafts(), a.missing() + b.missing()));
+        return TranslationStatus.sum(pairs());
     }
 
     public List<TranslationStatus.Translation> stale() {

@@ -178,6 +178,10 @@ public final class TranslationStatus {
 
     /** All pairs added up. */
     public Pair total() {
+        return sum(pairs);
+    }
+
+    static Pair sum(List<Pair> pairs) {
         return pairs.stream().reduce(new Pair("", "", 0, 0, 0, 0, 0), Pair::plus);
     }
 
