@@ -14,6 +14,9 @@
   const wanted = data.wanted || null;
   const dynamic = data.dynamic === 'true';
   let generation = Number(data.generation);
+  // The build this page is up to date with, for anyone looking (tests, curious users): <html data-tolk-generation>.
+  const mark = () => { document.documentElement.dataset.tolkGeneration = String(generation); };
+  mark();
   let hiddenUntilNextBuild = false;
 
   // ---------- what a rebuild means for this page ----------
@@ -25,8 +28,10 @@
   // Resources this page loads (images, scripts, media), as output paths: an edited photo reloads the page.
   const uses = changed => {
     const mine = new Set();
-    document.querySelectorAll('[src], img[srcset], source[srcset], link[href]').forEach(el => {
-      const urls = [el.getAttribute('src'), el.getAttribute('href')];
+    // Only what the page loads: not the feeds, translations and canonical URL its <link>s and <a>s point to.
+    document.querySelectorAll('[src], [srcset], object[data], link[rel~="stylesheet"], link[rel~="icon"], '
+        + 'link[rel~="preload"], link[rel~="modulepreload"]').forEach(el => {
+      const urls = [el.getAttribute('src'), el.getAttribute('data'), el.tagName === 'LINK' ? el.getAttribute('href') : null];
       (el.getAttribute('srcset') || '').split(',').forEach(part => urls.push(part.trim().split(/\s+/)[0]));
       for (const u of urls) {
         if (!u) continue;
@@ -66,6 +71,7 @@
       if (answer.instance !== instance || answer.reload) return reload();
       if (answer.css) swapStylesheets();
       generation = answer.generation;
+      mark();
     } catch (e) { /* the server is gone: the stream reconnects and asks again */ }
   };
 
@@ -85,12 +91,16 @@
       } else if (event.moved && event.moved.from === file) {
         location.href = event.moved.to;   // the page moved (new slug or date): follow it
         return;
-      } else if (event.all ? !event.css : affects(event.changed) || uses(event.changed)
-          || (dynamic && !event.css && event.changed.length > 0)) {
+      } else if (event.css) {
+        swapStylesheets();   // only style sheets changed: this page's HTML is as it was
+        generation = event.generation;
+        mark();
+      } else if (event.all || affects(event.changed) || uses(event.changed)
+          || (dynamic && event.changed.length > 0)) {
         return reload();
       } else {
-        if (event.css) swapStylesheets();
         generation = event.generation;
+        mark();
       }
     }
     showProblems(event);
