@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WindowType;
 
 /**
  * End to end, in a real browser: an author edits Markdown on disk and sees the page change by itself;
@@ -85,6 +87,25 @@ class BrowserTest {
             browser.await("the new translation in the view", d -> ((String) browser.script("return document.body.textContent;"))
                     .contains("Only in Dutch no more"));
             assertEquals("missing", browser.script("return document.querySelector('input[name=tv-show]:checked').value;"));
+        }
+    }
+
+    @Test
+    void everyTabSharesOneConnectionAndAllOfThemReload() throws Exception {
+        try (Browser browser = Browser.start(); PreviewFixture f = PreviewFixture.start(PreviewFixture.copy(temp))) {
+            List<String> tabs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                if (i > 0) browser.driver.switchTo().newWindow(WindowType.TAB);
+                browser.driver.get(f.url("/nl/2024/03/story/").toString());
+                tabs.add(browser.driver.getWindowHandle());
+            }
+            // Eight tabs, more than the six connections a browser opens to one server: one event stream for all.
+            PreviewFixture.eventually("the shared worker's stream", () -> f.preview.browsers() == 1);
+            f.replace("content/2024/story/story.nl.md", "Een woordvoerder wilde", "Een woordvoerster wilde");
+            for (String tab : tabs) {
+                browser.driver.switchTo().window(tab);
+                browser.await("the edit in every tab", d -> browser.bodyText().contains("Een woordvoerster wilde"));
+            }
         }
     }
 }
