@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.tolk.cache.BuildCache;
+import org.tolk.cache.CacheFile;
 import org.tolk.check.Problems;
 import org.tolk.config.ConfigLoader;
 import org.tolk.config.Language;
 import org.tolk.config.SiteConfig;
 import org.tolk.content.ContentReader;
 import org.tolk.content.ContentReader.Content;
+import org.tolk.content.ReadCache;
 import org.tolk.output.PageSink;
 import org.tolk.output.StagedOutput;
+import org.tolk.render.RenderCache;
 import org.tolk.render.Renderer;
 import org.tolk.render.Strings;
 import org.tolk.render.Theme;
@@ -63,7 +67,20 @@ public final class Build {
             checkOutputFolder(options, config, problems);
         }
 
-        Content content = ContentReader.read(config, problems);
+        // The build cache: only for builds that write, so that it always describes the output folder.
+        BuildCache cache = null;
+        if (options.write() && previewSink == null) {
+            Path file = CacheFile.location(config.root(), output);
+            BuildCache.Snapshot previous = options.clean() ? BuildCache.Snapshot.EMPTY
+                    : CacheFile.load(file, config.root(), Version.get());
+            cache = new BuildCache(previous, Fingerprints.global(config, options), output.toAbsolutePath().toString());
+        }
+        long startedAt = System.currentTimeMillis();
+
+        Content content = ContentReader.read(config, problems, cache == null ? ReadCache.NONE : cache);
+        if (cache != null) {
+            cache.states(content.states(), config.root());
+        }
         Theme theme = Theme.load(config, problems);
         Map<String, Strings> strings = new LinkedHashMap<>();
         for (Language language : config.languages()) {
@@ -71,11 +88,12 @@ public final class Build {
         }
         Site site = SiteBuilder.build(config, content, theme.assetNames(),
                 new Inclusion(options.drafts(), options.future(), options.now()), problems);
-        Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems);
+        Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems,
+                cache == null ? RenderCache.NONE : cache);
 
         if (previewSink != null) {
             Renderer.Counts counts = renderer.render(previewSink, options.progress());
-            return result(problems, counts.htmlPagesPerLanguage(), counts.files(), start, output, !problems.hasErrors());
+            return result(problems, counts, start, output, !problems.hasErrors());
         }
         if (!options.write() || problems.hasErrors()) {
             // Render anyway: template and link mistakes are found only by rendering, and every problem
@@ -89,7 +107,10 @@ public final class Build {
                 return result(problems, Map.of(), 0, start, output, false);
             }
             staged.commit();
-            return result(problems, counts.htmlPagesPerLanguage(), counts.files(), start, output, true);
+            if (cache != null) {
+                saveCache(cache, config, startedAt, output, problems);
+            }
+            return result(problems, counts, start, output, true);
         } catch (IOException e) {
             problems.error(displayPath(options, output), 0, 0, "cannot write the site: " + e.getMessage());
             return result(problems, Map.of(), 0, start, output, false);
@@ -128,6 +149,21 @@ public final class Build {
 
     private static BuildResult result(Problems problems, Map<String, Integer> pages, int files, long start, Path output,
                                       boolean written) {
-        return new BuildResult(problems.sorted(), pages, files, Duration.ofNanos(System.nanoTime() - start), output, written);
+        return new BuildResult(problems.sorted(), pages, files, files, Duration.ofNanos(System.nanoTime() - start), output, written);
+    }
+
+    private static BuildResult result(Problems problems, Renderer.Counts counts, long start, Path output, boolean written) {
+        return new BuildResult(problems.sorted(), counts.htmlPagesPerLanguage(), counts.files(), counts.rendered(),
+                Duration.ofNanos(System.nanoTime() - start), output, written);
+    }
+
+    /** A cache that cannot be saved costs the next build time, not correctness: it is a warning. */
+    private static void saveCache(BuildCache cache, SiteConfig config, long startedAt, Path output, Problems problems) {
+        try {
+            CacheFile.save(CacheFile.location(config.root(), output), cache.snapshot(startedAt, output.toAbsolutePath().toString()),
+                    Version.get());
+        } catch (IOException e) {
+            problems.warning(".tolk/cache", 0, 0, "cannot save the build cache (the next build will be a full one): " + e.getMessage());
+        }
     }
 }

@@ -15,12 +15,18 @@ import java.util.concurrent.atomic.LongAdder;
  * @param force    use an output folder that holds files Tolk did not create
  * @param now      the moment that decides which articles are "in the future"
  * @param progress counts pages as they are rendered, for a progress line; may be read from another thread
+ * @param clean    ignore the build cache: read and render everything
  */
 public record BuildOptions(Path source, Path output, boolean drafts, boolean future, Optional<String> baseUrl,
-                           boolean write, boolean force, Instant now, LongAdder progress) {
+                           boolean write, boolean force, Instant now, LongAdder progress, boolean clean) {
 
     public static BuildOptions defaults(Path source) {
-        return new BuildOptions(source, Path.of("site"), false, false, Optional.empty(), true, false, Instant.now(), new LongAdder());
+        return new BuildOptions(source, Path.of("site"), false, false, Optional.empty(), true, false, Instant.now(),
+                new LongAdder(), false);
+    }
+
+    public BuildOptions withClean(boolean ignoreCache) {
+        return new BuildOptions(source, output, drafts, future, baseUrl, write, force, now, progress, ignoreCache);
     }
 
     public Path outputFolder() {
@@ -28,30 +34,30 @@ public record BuildOptions(Path source, Path output, boolean drafts, boolean fut
     }
 
     public BuildOptions withOutput(Path newOutput) {
-        return new BuildOptions(source, newOutput, drafts, future, baseUrl, write, force, now, progress);
+        return new BuildOptions(source, newOutput, drafts, future, baseUrl, write, force, now, progress, clean);
     }
 
     public BuildOptions withDrafts(boolean show) {
-        return new BuildOptions(source, output, show, future, baseUrl, write, force, now, progress);
+        return new BuildOptions(source, output, show, future, baseUrl, write, force, now, progress, clean);
     }
 
     public BuildOptions withFuture(boolean show) {
-        return new BuildOptions(source, output, drafts, show, baseUrl, write, force, now, progress);
+        return new BuildOptions(source, output, drafts, show, baseUrl, write, force, now, progress, clean);
     }
 
     public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(source, output, drafts, future, Optional.ofNullable(url), write, force, now, progress);
+        return new BuildOptions(source, output, drafts, future, Optional.ofNullable(url), write, force, now, progress, clean);
     }
 
     public BuildOptions withWrite(boolean doWrite) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, doWrite, force, now, progress);
+        return new BuildOptions(source, output, drafts, future, baseUrl, doWrite, force, now, progress, clean);
     }
 
     public BuildOptions withForce(boolean doForce) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, write, doForce, now, progress);
+        return new BuildOptions(source, output, drafts, future, baseUrl, write, doForce, now, progress, clean);
     }
 
     public BuildOptions withNow(Instant moment) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, write, force, moment, progress);
+        return new BuildOptions(source, output, drafts, future, baseUrl, write, force, moment, progress, clean);
     }
 }

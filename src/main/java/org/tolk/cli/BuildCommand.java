@@ -31,11 +31,14 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an output folder even if it holds files Tolk did not create.")
     boolean force;
 
+    @Option(names = "--clean", description = "Ignore the build cache (.tolk/cache/): read and render every page.")
+    boolean clean;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        BuildOptions options = site.toBuildOptions().withForce(force);
+        BuildOptions options = site.toBuildOptions().withForce(force).withClean(clean);
         if (output != null) {
             options = options.withOutput(output.toAbsolutePath());
         }

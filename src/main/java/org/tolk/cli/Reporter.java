@@ -33,9 +33,11 @@ final class Reporter {
             perLanguage.add((entry.getKey().isEmpty() ? "other" : entry.getKey()) + " " + entry.getValue());
         }
         double seconds = result.duration().toNanos() / 1e9;
-        return String.format(Locale.ROOT, "Built %s (%s) and %s into %s in %s (%.0f pages/s)",
+        String kept = result.rendered() < result.files()
+                ? String.format(Locale.ROOT, "; %d rendered, %d unchanged", result.rendered(), result.files() - result.rendered()) : "";
+        return String.format(Locale.ROOT, "Built %s (%s) and %s into %s in %s (%.0f pages/s%s)",
                 plural(result.htmlPages(), "page"), perLanguage, plural(result.files() - result.htmlPages(), "other file"),
-                outputShown, time(result.duration()), seconds > 0 ? result.htmlPages() / seconds : 0.0);
+                outputShown, time(result.duration()), seconds > 0 ? result.htmlPages() / seconds : 0.0, kept);
     }
 
     static String time(Duration duration) {

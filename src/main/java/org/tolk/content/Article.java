@@ -30,6 +30,11 @@ public record Article(String sourcePath, String contentPath, String language, St
         return markdown.text();
     }
 
+    /** Whether this article says it is a translation: it names a translator, or records its original's version. */
+    public boolean isTranslation() {
+        return !translators.isEmpty() || !translatedFrom.isEmpty();
+    }
+
     public Position position(String field) {
         return positions.getOrDefault(field, Position.START);
     }

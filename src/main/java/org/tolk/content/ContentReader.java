@@ -9,7 +9,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.tolk.check.Problems;
 import org.tolk.config.SiteConfig;
@@ -17,20 +19,34 @@ import org.tolk.config.SiteConfig;
 /** Reads every file under {@code content/}: Markdown becomes {@link Article}s, anything else a {@link StaticFile}. */
 public final class ContentReader {
 
-    /** What the content folder holds, sorted by path so that later stages are deterministic. */
-    public record Content(List<Article> articles, List<StaticFile> staticFiles) {
+    /**
+     * What the content folder holds, sorted by path so that later stages are deterministic.
+     *
+     * @param states size and modification time of every file read, by source path
+     */
+    public record Content(List<Article> articles, List<StaticFile> staticFiles, Map<String, FileState> states) {
+
+        public FileState state(String sourcePath) {
+            return states.get(sourcePath);
+        }
     }
 
     private ContentReader() {
     }
 
     public static Content read(SiteConfig config, Problems problems) {
+        return read(config, problems, ReadCache.NONE);
+    }
+
+    /** Reads the content folder, taking unchanged articles from {@code cache}. */
+    public static Content read(SiteConfig config, Problems problems, ReadCache cache) {
         Path contentDir = config.contentDir();
+        Map<String, FileState> states = new ConcurrentHashMap<>();
         List<Path> markdown = new ArrayList<>();
         List<StaticFile> statics = new ArrayList<>();
         if (!Files.isDirectory(contentDir)) {
             problems.warning("content", 0, 0, "no content/ folder: the site has no articles yet");
-            return new Content(List.of(), List.of());
+            return new Content(List.of(), List.of(), Map.of());
         }
         try {
             Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
@@ -45,6 +61,7 @@ public final class ContentReader {
                     if (isHidden(file) || !attrs.isRegularFile() || isEditorLeftover(file)) {
                         return FileVisitResult.CONTINUE;
                     }
+                    states.put(relative(config.root(), file), new FileState(attrs.size(), attrs.lastModifiedTime().toMillis()));
                     if (file.getFileName().toString().endsWith(".md")) {
                         markdown.add(file);
                     } else {
@@ -66,25 +83,34 @@ public final class ContentReader {
 
         ArticleReader reader = new ArticleReader(config);
         List<Article> articles = markdown.parallelStream()
-                .map(file -> readArticle(config, contentDir, file, reader, problems))
+                .map(file -> {
+                    String sourcePath = relative(config.root(), file);
+                    FileState state = states.get(sourcePath);
+                    ReadCache.Read read = cache.previous(sourcePath, state)
+                            .orElseGet(() -> readArticle(config, contentDir, file, reader));
+                    cache.remember(sourcePath, state, read);
+                    problems.addAll(read.problems());
+                    return read.article();
+                })
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Article::sourcePath))
                 .toList();
         statics.sort(Comparator.comparing(StaticFile::sourcePath));
-        return new Content(articles, List.copyOf(statics));
+        return new Content(articles, List.copyOf(statics), Map.copyOf(states));
     }
 
-    private static Optional<Article> readArticle(SiteConfig config, Path contentDir, Path file, ArticleReader reader,
-                                                 Problems problems) {
+    private static ReadCache.Read readArticle(SiteConfig config, Path contentDir, Path file, ArticleReader reader) {
         String sourcePath = relative(config.root(), file);
+        Problems problems = new Problems();
+        Optional<Article> article = Optional.empty();
         try {
-            return reader.read(sourcePath, relative(contentDir, file), Text.readUtf8(file), file, problems);
+            article = reader.read(sourcePath, relative(contentDir, file), Text.readUtf8(file), file, problems);
         } catch (Text.NotUtf8Exception e) {
             problems.error(sourcePath, e.line(), e.column(), e.getMessage());
         } catch (IOException e) {
             problems.error(sourcePath, 0, 0, "cannot read: " + e.getMessage());
         }
-        return Optional.empty();
+        return new ReadCache.Read(article, problems.sorted());
     }
 
     static boolean isHidden(Path path) {

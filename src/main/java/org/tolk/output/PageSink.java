@@ -17,6 +17,14 @@ public interface PageSink {
     /** Publishes {@code source} as is at {@code relativePath}. */
     void copy(String relativePath, Path source) throws IOException;
 
+    /**
+     * Keeps the file at {@code relativePath} as the previous build wrote it, because its inputs did not
+     * change. Returns false when it cannot (the previous file is gone), and the page is rendered instead.
+     */
+    default boolean reuse(String relativePath) throws IOException {
+        return false;
+    }
+
     /** A sink that keeps nothing, for runs that check but do not write. */
     static PageSink discard() {
         return new PageSink() {

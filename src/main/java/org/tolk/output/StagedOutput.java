@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +35,14 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     private final Path output;
     private final Path staging;
     private final Set<String> written = ConcurrentHashMap.newKeySet();
-    private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+    private final Map<Path, Boolean> createdFolders = new ConcurrentHashMap<>();
+    private final Set<String> previousFiles;
     private boolean committed;
 
-    private StagedOutput(Path output, Path staging) {
+    private StagedOutput(Path output, Path staging, Set<String> previousFiles) {
         this.output = output;
         this.staging = staging;
+        this.previousFiles = previousFiles;
     }
 
     /**
@@ -98,7 +101,8 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         recoverInterruptedSwap(out);
         cleanLeftovers(parent, out.getFileName().toString());
         Path staging = Files.createTempDirectory(parent, STAGING_PREFIX + out.getFileName() + "-");
-        return new StagedOutput(out, staging);
+        Set<String> previous = Files.isDirectory(out) ? readManifest(out).orElse(Set.of()) : Set.of();
+        return new StagedOutput(out, staging, previous);
     }
 
     public Path stagingFolder() {
@@ -117,6 +121,25 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Keeps a file of the current output: hard-linked into the staging folder, so that keeping costs
+     * no copying and the swap stays atomic.
+     */
+    @Override
+    public boolean reuse(String relativePath) throws IOException {
+        Path existing = output.resolve(relativePath).normalize();
+        if (!previousFiles.contains(relativePath) || !existing.startsWith(output) || !Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Path target = target(relativePath);
+        try {
+            Files.createLink(target, existing);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(existing, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return true;
+    }
+
     private Path target(String relativePath) throws IOException {
         Path target = staging.resolve(relativePath).normalize();
         // Every path comes from Urls, which only builds safe ones; this is the last line of defence.
@@ -126,10 +149,15 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         if (!written.add(relativePath)) {
             throw new IOException("written twice: " + relativePath);
         }
-        Path parent = target.getParent();
-        if (createdFolders.add(parent)) {
-            Files.createDirectories(parent);
-        }
+        // computeIfAbsent holds back other threads writing into the same folder until it exists.
+        createdFolders.computeIfAbsent(target.getParent(), folder -> {
+            try {
+                Files.createDirectories(folder);
+                return Boolean.TRUE;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         return target;
     }
 

@@ -58,9 +58,9 @@ final class JsonLd {
         }
 
         var original = site.group(article).original();
-        if (original.isPresent() && original.get() != article && !article.translators().isEmpty()) {
+        if (original.isPresent() && original.get() != article && article.isTranslation()) {
             json.put("translationOfWork", reference(original.get(), site));
-        } else if (article.source().isPresent() && !article.source().get().url().isEmpty() && !article.translators().isEmpty()) {
+        } else if (article.source().isPresent() && !article.source().get().url().isEmpty() && article.isTranslation()) {
             json.put("translationOfWork", external(article.source().get()));
         }
         if (original.isPresent() && original.get() == article) {

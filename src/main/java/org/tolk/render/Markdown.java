@@ -66,7 +66,11 @@ public final class Markdown {
     private static final Pattern BARE_ADDRESS = Pattern.compile("(?<![(<\"'=])(?:\\b(?:https?|ftp)://|\\bwww\\.|[\\w.+-]@[\\w-]+\\.\\w)");
 
     /** The article being rendered, and where its link problems go. */
-    private record LinkContext(Site site, Article article, String body, Problems problems) {
+    private record LinkContext(Site site, Article article, String body, Problems problems, java.util.Set<String> lookups) {
+
+        LinkContext(Site site, Article article, String body, Problems problems) {
+            this(site, article, body, problems, new java.util.TreeSet<>());
+        }
 
         /**
          * The URL to publish for {@code url} as the author wrote it: relative paths resolved against the
@@ -86,6 +90,9 @@ public final class Markdown {
             }
             String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
             String target = ContentPaths.resolve(article.contentFolder(), decoded);
+            if (target != null) {
+                lookups.add(target);
+            }
             if (target == null) {
                 report(offset, "link '" + url + "' leads outside content/");
                 return url;
@@ -175,6 +182,17 @@ public final class Markdown {
 
     /** The article's body as HTML. Problems with its links go to {@code problems}. */
     public String render(Article article, Problems problems) {
+        return renderTracked(article, problems).html();
+    }
+
+    /**
+     * A rendered body and the content paths its relative links were resolved against: the body's bytes
+     * depend on where those targets are published, and on nothing else outside the article.
+     */
+    public record Rendered(String html, List<String> lookups) {
+    }
+
+    public Rendered renderTracked(Article article, Problems problems) {
         String body = article.body();
         Engine engine = (BARE_ADDRESS.matcher(body).find() ? engines : enginesWithoutAutolink).get(article.language());
         Document document = engine.parser().parse(body);
@@ -188,7 +206,7 @@ public final class Markdown {
         if (htmlPolicy == SiteConfig.HtmlPolicy.SANITIZE) {
             html = sanitize(html, site.config().baseUrl().toString());
         }
-        return html;
+        return new Rendered(html, List.copyOf(links.lookups()));
     }
 
     /**

@@ -121,7 +121,7 @@ final class PageModels {
         if (article.source().isPresent()) {
             return source(article.source().get(), language);
         }
-        if (article.translators().isEmpty()) {
+        if (!article.isTranslation()) {
             return null;
         }
         return site.group(article).original().filter(o -> o != article).map(original -> {

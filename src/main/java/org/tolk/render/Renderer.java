@@ -54,7 +54,15 @@ public final class Renderer {
 
     private final Map<String, TemplateFailure> templateFailures = new ConcurrentHashMap<>();
 
+    private final RenderCache cache;
+
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems) {
+        this(site, theme, strings, version, problems, RenderCache.NONE);
+    }
+
+    /** A renderer that skips pages whose fingerprint is the one {@code cache} recorded, if the sink can keep them. */
+    public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache) {
+        this.cache = cache;
         this.site = site;
         this.theme = theme;
         this.strings = strings;
@@ -71,8 +79,12 @@ public final class Renderer {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Pages written per language key ("" for language-neutral files), in site.yaml order. */
-    public record Counts(Map<String, Integer> htmlPagesPerLanguage, int files) {
+    /**
+     * Pages written per language key ("" for language-neutral files), in site.yaml order.
+     *
+     * @param rendered how many files were rendered or copied anew (the others were kept from the previous build)
+     */
+    public record Counts(Map<String, Integer> htmlPagesPerLanguage, int files, int rendered) {
         public int htmlPages() {
             return htmlPagesPerLanguage.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -86,13 +98,18 @@ public final class Renderer {
     public Counts render(PageSink sink, LongAdder done) {
         Map<String, LongAdder> perLanguage = new ConcurrentHashMap<>();
         LongAdder files = new LongAdder();
+        LongAdder rendered = new LongAdder();
         // Article pages first: they render the bodies that feeds reuse.
         for (boolean articles : new boolean[] {true, false}) {
             site.pages().parallelStream()
                     .filter(p -> (p instanceof Page.ArticlePage) == articles)
                     .forEach(page -> {
-                        if (renderOne(page, sink)) {
+                        Outcome outcome = renderOne(page, sink);
+                        if (outcome != Outcome.FAILED) {
                             files.increment();
+                            if (outcome == Outcome.RENDERED) {
+                                rendered.increment();
+                            }
                             if (isHtml(page)) {
                                 String key = page.language() == null ? "" : page.language().key();
                                 perLanguage.computeIfAbsent(key, k -> new LongAdder()).increment();
@@ -111,7 +128,7 @@ public final class Renderer {
         if (perLanguage.containsKey("")) {
             counts.put("", perLanguage.get("").intValue());
         }
-        return new Counts(java.util.Collections.unmodifiableMap(counts), files.intValue());
+        return new Counts(java.util.Collections.unmodifiableMap(counts), files.intValue(), rendered.intValue());
     }
 
     private static boolean isHtml(Page page) {
@@ -119,30 +136,84 @@ public final class Renderer {
                 || page instanceof Page.TopicsPage || page instanceof Page.ChooserPage || page instanceof Page.NotFoundPage;
     }
 
-    private boolean renderOne(Page page, PageSink sink) {
+    private enum Outcome { RENDERED, KEPT, FAILED }
+
+    private Outcome renderOne(Page page, PageSink sink) {
         String file = Urls.outputFile(page.path());
         try {
+            long fingerprint = 0;
+            if (cache != RenderCache.NONE) {
+                fingerprint = fingerprint(page);
+                var previous = cache.previous(file);
+                if (fingerprint != 0 && previous.isPresent() && previous.getAsLong() == fingerprint && sink.reuse(file)) {
+                    cache.remember(file, fingerprint);
+                    if (page instanceof Page.ArticlePage a) {
+                        cache.rememberLookups(a.article().sourcePath(), cache.lookups(a.article().sourcePath()));
+                    }
+                    return Outcome.KEPT;
+                }
+            }
             if (page instanceof Page.StaticFilePage s) {
                 sink.copy(file, site.config().root().resolve(s.file().sourcePath()));
-                return true;
-            }
-            if (page instanceof Page.AssetPage a) {
+            } else if (page instanceof Page.AssetPage a) {
                 writeAsset(file, theme.asset(a.name()), sink);
-                return true;
+            } else {
+                byte[] bytes = bytes(page);
+                if (bytes == null) {
+                    return Outcome.FAILED;
+                }
+                sink.write(file, bytes);
             }
-            byte[] bytes = bytes(page);
-            if (bytes == null) {
-                return false;
+            if (fingerprint != 0) {
+                cache.remember(file, fingerprint);
             }
-            sink.write(file, bytes);
-            return true;
+            return Outcome.RENDERED;
         } catch (IOException e) {
             problems.error("site", 0, 0, "cannot write " + file + ": " + e.getMessage());
-            return false;
+            return Outcome.FAILED;
         } catch (XMLStreamException e) {
             problems.error("site", 0, 0, "cannot write " + file + ": " + e.getMessage());
-            return false;
+            return Outcome.FAILED;
         }
+    }
+
+    /**
+     * Everything the page's bytes depend on beyond {@link RenderCache#globalFingerprint()}, hashed; 0 for
+     * pages that are always rendered (the sitemap, robots.txt: cheap, and they depend on every page).
+     */
+    private long fingerprint(Page page) throws IOException {
+        String inputs;
+        if (page instanceof Page.StaticFilePage s) {
+            inputs = "static " + cache.state(s.file().sourcePath());
+        } else if (page instanceof Page.AssetPage a) {
+            inputs = "asset " + a.name() + " " + (theme.asset(a.name()) instanceof Theme.AssetSource.SiteFile f
+                    ? java.nio.file.Files.size(f.file()) + "/" + java.nio.file.Files.getLastModifiedTime(f.file()).toMillis() : "built-in");
+        } else if (page instanceof Page.FeedPage f) {
+            StringBuilder text = new StringBuilder("feed ").append(f.path()).append(f.topic() == null ? "" : f.topic().key());
+            for (Entry entry : f.entries()) {
+                Article article = entry.article();
+                text.append('\n').append(article.sourcePath()).append(' ').append(cache.state(article.sourcePath()))
+                        .append(' ').append(site.path(article)).append(bodyInputs(article));
+                site.translationsOf(article).forEach(t -> text.append(' ').append(site.path(t)));
+            }
+            inputs = text.toString();
+        } else if (page instanceof Page.SitemapPage || page instanceof Page.RobotsPage) {
+            return 0;
+        } else {
+            PageModel model = model(page, this::bodyInputs);
+            inputs = model.template() + new java.util.TreeMap<>(model.variables());
+        }
+        long fingerprint = Fingerprint.of(cache.globalFingerprint(), inputs);
+        return fingerprint == 0 ? 1 : fingerprint;
+    }
+
+    /** Stands for an article body in a fingerprint: the file's version and where its links lead now. */
+    private String bodyInputs(Article article) {
+        StringBuilder text = new StringBuilder("body ").append(cache.state(article.sourcePath()));
+        for (String target : cache.lookups(article.sourcePath())) {
+            text.append(' ').append(target).append('=').append(site.linkTargets().get(target));
+        }
+        return text.toString();
     }
 
     private void writeAsset(String file, Theme.AssetSource source, PageSink sink) throws IOException {
@@ -174,21 +245,41 @@ public final class Renderer {
         return feedBodies.computeIfAbsent(article.sourcePath(), k -> markdown.render(article, new Problems()));
     }
 
+    /** A page's template and the variables it gets (without the template functions). */
+    private record PageModel(String template, Map<String, Object> variables, Language language) {
+    }
+
     private byte[] html(Page page) {
+        PageModel model = model(page, this::articleBody);
+        Map<String, Object> variables = new java.util.HashMap<>(model.variables());
+        variables.put("t", new TemplateFunctions.StringsModel(models.strings(model.language())));
+        variables.put("strings", otherStrings);
+        variables.put("asset", assetUrl);
+        return process(model.template(), variables, model.language(), page);
+    }
+
+    /** Renders an article's body, remembering what it looked up and keeping it for the feeds that carry it. */
+    private String articleBody(Article article) {
+        Markdown.Rendered rendered = markdown.renderTracked(article, problems);
+        cache.rememberLookups(article.sourcePath(), rendered.lookups());
+        if (inFeeds.contains(article.sourcePath())) {
+            feedBodies.put(article.sourcePath(), rendered.html());
+        }
+        return rendered.html();
+    }
+
+    private PageModel model(Page page, java.util.function.Function<Article, String> body) {
         Language language = page.language() != null ? page.language() : site.config().defaultLanguageConfig();
         Strings t = models.strings(language);
         String template;
         Map<String, Object> model;
         if (page instanceof Page.ArticlePage a) {
             Article article = a.article();
-            String body = markdown.render(article, problems);
-            if (inFeeds.contains(article.sourcePath())) {
-                feedBodies.put(article.sourcePath(), body);
-            }
+            String html = body.apply(article);
             template = "article.ftlh";
             model = models.common(language, page, "article", article.title(), article.summary(),
                     site.urls().feed(language), language.title());
-            model.put("article", models.article(article, language, body));
+            model.put("article", models.article(article, language, html));
         } else if (page instanceof Page.HomePage h) {
             template = "home.ftlh";
             model = models.common(language, page, "home", t.get("latest"), language.description(),
@@ -217,10 +308,7 @@ public final class Renderer {
         } else {
             throw new IllegalArgumentException("not an HTML page: " + page);
         }
-        model.put("t", new TemplateFunctions.StringsModel(t));
-        model.put("strings", otherStrings);
-        model.put("asset", assetUrl);
-        return process(template, model, language, page);
+        return new PageModel(template, model, language);
     }
 
     private byte[] process(String name, Map<String, Object> model, Language language, Page page) {

@@ -22,12 +22,13 @@ public record TranslationGroup(String key, List<Article> articles) {
     }
 
     /**
-     * The version the others were translated from: the one article of the group without a translator.
-     * Empty when there is no such single article (every version translates an outside source, or the
-     * newsroom wrote several versions itself).
+     * The version the others were translated from: the one article of the group that is not marked as a
+     * translation (no {@code translator}, no {@code translatedFrom}). Empty when there is no such single
+     * article (every version translates an outside source, or the newsroom wrote several versions itself).
      */
     public Optional<Article> original() {
-        List<Article> untranslated = articles.stream().filter(a -> a.translators().isEmpty()).toList();
+        List<Article> untranslated = articles.stream()
+                .filter(a -> !a.isTranslation()).toList();
         return untranslated.size() == 1 && articles.size() > 1 ? Optional.of(untranslated.get(0)) : Optional.empty();
     }
 }

@@ -1,0 +1,131 @@
+package org.tolk.cache;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tolk.content.FileState;
+import org.tolk.content.ReadCache;
+import org.tolk.render.RenderCache;
+
+/**
+ * One build's view of the cache: what the previous build left ({@code previous}) and what this build
+ * records for the next ({@code next}). The CLI saves it to {@code .tolk/cache/} after a build that was
+ * written; the preview server keeps it in memory between rebuilds.
+ */
+public final class BuildCache implements ReadCache, RenderCache {
+
+    /** What one build leaves for the next. */
+    public record Snapshot(Map<String, FileRead> reads, Map<String, Long> pages, Map<String, List<String>> lookups,
+                           long writtenAtMillis, String output) {
+        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "");
+    }
+
+    /** How a file was read, and what it looked like then. */
+    public record FileRead(FileState state, Read read) {
+    }
+
+    /**
+     * Files changed this close to when the cache was written may have changed again within the clock's
+     * resolution without their time changing ("racy git"): they are read again.
+     */
+    private static final long RACY_MILLIS = 2000;
+
+    private final Snapshot previous;
+    private final long global;
+    private final Map<String, FileRead> reads = new ConcurrentHashMap<>();
+    private final Map<String, Long> pages = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> lookups = new ConcurrentHashMap<>();
+    private volatile Map<String, String> states = Map.of();
+
+    /**
+     * @param previous what the previous build left; its page fingerprints count only if it wrote to {@code output}
+     * @param global   fingerprint of what every page depends on (see {@link RenderCache#globalFingerprint()})
+     */
+    public BuildCache(Snapshot previous, long global, String output) {
+        this.previous = previous.output().equals(output) ? previous
+                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output);
+        this.global = global;
+    }
+
+    /**
+     * The source files' versions of this build, once content has been read. A file changed just before
+     * the previous build could have changed again without its size or time changing; its version then
+     * includes a hash of its bytes.
+     */
+    public void states(Map<String, FileState> current, java.nio.file.Path root) {
+        Map<String, String> versions = new ConcurrentHashMap<>();
+        current.entrySet().parallelStream().forEach(e -> {
+            FileState state = e.getValue();
+            String version = state.size() + "/" + state.modifiedMillis();
+            if (state.modifiedMillis() >= previous.writtenAtMillis() - RACY_MILLIS) {
+                version += "/" + contentHash(root.resolve(e.getKey()));
+            }
+            versions.put(e.getKey(), version);
+        });
+        this.states = versions;
+    }
+
+    private static String contentHash(java.nio.file.Path file) {
+        try {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(java.nio.file.Files.readAllBytes(file));
+            return Long.toHexString(crc.getValue());
+        } catch (java.io.IOException e) {
+            return "unreadable";
+        }
+    }
+
+    /** What this build leaves for the next. */
+    public Snapshot snapshot(long writtenAtMillis, String output) {
+        return new Snapshot(Map.copyOf(reads), Map.copyOf(pages), Map.copyOf(lookups), writtenAtMillis, output);
+    }
+
+    @Override
+    public Optional<Read> previous(String sourcePath, FileState state) {
+        FileRead read = previous.reads().get(sourcePath);
+        if (read == null || !read.state().equals(state)
+                || state.modifiedMillis() >= previous.writtenAtMillis() - RACY_MILLIS) {
+            return Optional.empty();
+        }
+        return Optional.of(read.read());
+    }
+
+    @Override
+    public void remember(String sourcePath, FileState state, Read read) {
+        reads.put(sourcePath, new FileRead(state, read));
+    }
+
+    @Override
+    public long globalFingerprint() {
+        return global;
+    }
+
+    @Override
+    public OptionalLong previous(String outputFile) {
+        Long fingerprint = previous.pages().get(outputFile);
+        return fingerprint == null ? OptionalLong.empty() : OptionalLong.of(fingerprint);
+    }
+
+    @Override
+    public void remember(String outputFile, long fingerprint) {
+        pages.put(outputFile, fingerprint);
+    }
+
+    @Override
+    public List<String> lookups(String sourcePath) {
+        return previous.lookups().getOrDefault(sourcePath, List.of());
+    }
+
+    @Override
+    public void rememberLookups(String sourcePath, List<String> targets) {
+        lookups.put(sourcePath, targets);
+    }
+
+    @Override
+    public String state(String sourcePath) {
+        return states.get(sourcePath);
+    }
+}

@@ -1,0 +1,182 @@
+package org.tolk.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tolk.TestSites;
+import org.tolk.build.Build;
+import org.tolk.build.BuildResult;
+
+/**
+ * Incremental is an optimisation, never a different answer: after every step of a random sequence of
+ * edits, renames and deletions, the incremental build's output is byte for byte a clean build's.
+ */
+class IncrementalBuildTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void randomEditsGiveTheSameSiteAsACleanBuild(long seed, @TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        Random random = new Random(seed);
+        assertTrue(TestSites.build(site).written());
+        for (int step = 0; step < 12; step++) {
+            String edit = Edits.apply(site, random);
+            BuildResult incremental = TestSites.build(site);
+            BuildResult clean = Build.run(TestSites.options(site).withOutput(dir.resolve("clean")).withClean(true));
+            assertEquals(clean.failed(), incremental.failed(), edit + ": " + incremental.problems() + " / " + clean.problems());
+            if (incremental.written()) {
+                var expected = TestSites.snapshot(dir.resolve("clean"));
+                var actual = TestSites.snapshot(site.resolve("site"));
+                var differing = new java.util.TreeSet<String>();
+                expected.forEach((file, hash) -> { if (!hash.equals(actual.get(file))) differing.add(file); });
+                actual.keySet().stream().filter(f -> !expected.containsKey(f)).forEach(differing::add);
+                assertEquals(java.util.Set.of(), differing, "files that differ from a clean build after step " + step + " (" + edit + ")");
+            }
+        }
+    }
+
+    @Test
+    void anUnchangedSiteRendersOnlyWhatDependsOnEverything(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        BuildResult first = TestSites.build(site);
+        assertEquals(first.files(), first.rendered());
+        Edits.age(site);
+        TestSites.build(site);
+        BuildResult second = TestSites.build(site);
+        // The sitemap and robots.txt are always written; everything else is kept.
+        assertEquals(2, second.rendered(), "rendered " + second.rendered() + " of " + second.files());
+        assertEquals(TestSites.snapshot(site.resolve("site")).size(), first.files() + 1, "plus the manifest");
+    }
+
+    @Test
+    void oneEditedArticleRendersItsPageAndTheListingsItIsIn(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.build(site);
+        Edits.age(site);
+        TestSites.build(site);
+        Path story = site.resolve("content/a/story.nl.md");
+        Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
+        BuildResult result = TestSites.build(site);
+        // The article, the Dutch feed and the topic feed it is in, the sitemap and robots.txt.
+        assertEquals(5, result.rendered());
+        assertTrue(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
+    }
+
+    @Test
+    void aTemplateChangeRendersEveryPage(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        BuildResult first = TestSites.build(site);
+        TestSites.write(site.resolve("templates/i18n/en.yaml"), "latest: Newest first\n");
+        BuildResult second = TestSites.build(site);
+        assertTrue(second.rendered() >= first.files() - 2, second.rendered() + " of " + second.files());
+        assertTrue(TestSites.text(site, "en/index.html").contains("Newest first"));
+    }
+
+    @Test
+    void aDamagedCacheIsIgnored(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.build(site);
+        Files.write(CacheFile.location(site, site.resolve("site")), new byte[] {1, 2, 3});
+        BuildResult result = TestSites.build(site);
+        assertTrue(result.written());
+        assertEquals(result.files(), result.rendered());
+    }
+
+    /** The kinds of change authors, translators and designers make. */
+    static final class Edits {
+        private Edits() {
+        }
+
+        static String apply(Path site, Random random) throws IOException {
+            List<Path> articles = articles(site);
+            Path article = articles.get(random.nextInt(articles.size()));
+            String text = Files.readString(article);
+            String name = site.relativize(article).toString();
+            switch (random.nextInt(10)) {
+                case 0 -> {
+                    Files.writeString(article, text + "\nA new paragraph " + random.nextInt(1000) + ".\n");
+                    return "body of " + name;
+                }
+                case 1 -> {
+                    Files.writeString(article, text.replaceFirst("(?m)^title: .*$", "title: New title " + random.nextInt(1000)));
+                    return "title of " + name;
+                }
+                case 2 -> {
+                    Files.writeString(article, text.replaceFirst("(?m)^date: .*$", "date: 20" + (10 + random.nextInt(15)) + "-0"
+                            + (1 + random.nextInt(9)) + "-1" + random.nextInt(10)));
+                    return "date of " + name;
+                }
+                case 3 -> {
+                    String topics = random.nextBoolean() ? "topics: [economy]" : "topics: [politics, economy]";
+                    Files.writeString(article, text.contains("topics:") ? text.replaceFirst("(?m)^topics: .*$", topics)
+                            : text.replaceFirst("(?m)^language:", topics + "\nlanguage:"));
+                    return "topics of " + name;
+                }
+                case 4 -> {
+                    Files.writeString(article, text.contains("draft: true") ? text.replace("draft: true\n", "")
+                            : text.replaceFirst("(?m)^language:", "draft: true\nlanguage:"));
+                    return "draft flag of " + name;
+                }
+                case 5 -> {
+                    Path target = site.resolve("content/moved/" + article.getFileName());
+                    Files.createDirectories(target.getParent());
+                    if (!Files.exists(target)) {
+                        Files.move(article, target);
+                    }
+                    return "moved " + name;
+                }
+                case 6 -> {
+                    if (articles.size() > 3) {
+                        Files.delete(article);
+                    }
+                    return "deleted " + name;
+                }
+                case 7 -> {
+                    int n = random.nextInt(1000);
+                    String language = random.nextBoolean() ? "nl" : "en";
+                    TestSites.write(site.resolve("content/new/story-" + n + "." + language + ".md"), "---\ntitle: Story " + n
+                            + "\ndate: 2021-0" + (1 + random.nextInt(9)) + "-11\nlanguage: " + language
+                            + "\ntopics: [politics]\n---\nSee [the first story](../a/story." + language + ".md).\n");
+                    return "added story " + n;
+                }
+                case 8 -> {
+                    String yaml = Files.readString(site.resolve("site.yaml"));
+                    Files.writeString(site.resolve("site.yaml"), yaml.replaceFirst("pageSize: \\d+", "pageSize: " + (1 + random.nextInt(4))));
+                    return "page size";
+                }
+                default -> {
+                    TestSites.write(site.resolve("templates/i18n/nl.yaml"), "latest: Laatste nieuws " + random.nextInt(100) + "\n");
+                    return "UI string";
+                }
+            }
+        }
+
+        static List<Path> articles(Path site) throws IOException {
+            try (Stream<Path> files = Files.walk(site.resolve("content"))) {
+                return new ArrayList<>(files.filter(f -> f.toString().endsWith(".md")).sorted().toList());
+            }
+        }
+
+        /** Makes every source file look older than the racy window, as files are between builds in real use. */
+        static void age(Path site) throws IOException {
+            long old = System.currentTimeMillis() - 60_000;
+            try (Stream<Path> files = Files.walk(site)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(old));
+                }
+            }
+        }
+    }
+}
