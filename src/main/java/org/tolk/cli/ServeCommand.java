@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         Preview preview;
         try {
-            preview = Preview.start(settings, log::rebuild);
+            preview = Preview.start(settings, log::rebuild, true);
         } catch (Preview.NoFreePortException e) {
             err.println("tolk serve: " + e.getMessage());
             return 1;

@@ -98,6 +98,14 @@ public final class Preview implements AutoCloseable {
      * rebuild thread.
      */
     public static Preview start(Settings settings, Consumer<Rebuild> listener) throws IOException {
+        return start(settings, listener, false);
+    }
+
+    /**
+     * As {@link #start(Settings, Consumer)}; with {@code followClock}, what counts as "in the future" is decided
+     * anew at each rebuild (for the CLI; tests keep the fixed moment of their build options).
+     */
+    public static Preview start(Settings settings, Consumer<Rebuild> listener, boolean followClock) throws IOException {
         String instance = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
         InetAddress address = InetAddress.getByName(settings.bind());
 
@@ -115,7 +123,7 @@ public final class Preview implements AutoCloseable {
         server.setErrorHandler(errors);
 
         URI url = URI.create("http://" + urlHost(address) + ":" + connector.getLocalPort() + "/");
-        PreviewSite site = new PreviewSite(settings.options().withBaseUrl(url.toString()));
+        PreviewSite site = new PreviewSite(settings.options().withBaseUrl(url.toString()), followClock);
         LiveReload live = new LiveReload(instance, site);
         server.setHandler(new PreviewHandler(site, live, new TranslatorView(site), instance, address.isLoopbackAddress()));
 

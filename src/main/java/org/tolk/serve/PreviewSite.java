@@ -33,6 +33,7 @@ import org.tolk.content.ContentReader;
  */
 public final class PreviewSite {
     private final BuildOptions options;
+    private final boolean followClock;
     private final Map<String, Long> lastChanged = new ConcurrentHashMap<>();
     private final CountDownLatch firstBuild = new CountDownLatch(1);
     private volatile Generation served;
@@ -43,11 +44,21 @@ public final class PreviewSite {
 
     /** @param options what to build; the preview passes its own base URL and never writes */
     public PreviewSite(BuildOptions options) {
-        this.options = options.withWrite(false);
+        this(options, false);
     }
 
+    /**
+     * @param followClock decide what is "in the future" at each rebuild rather than once: a preview open all day
+     *                    shows an article dated 14:00 from 14:00 on, as a build at that moment would publish it
+     */
+    public PreviewSite(BuildOptions options, boolean followClock) {
+        this.options = options.withWrite(false);
+        this.followClock = followClock;
+    }
+
+    /** The options of a build started now (with the current moment, if the preview follows the clock). */
     public BuildOptions options() {
-        return options;
+        return followClock ? options.withNow(java.time.Instant.now()) : options;
     }
 
     /**
@@ -125,7 +136,7 @@ public final class PreviewSite {
      */
     Rendered render(Set<Path> changedSources) {
         MemorySink sink = new MemorySink();
-        BuildResult result = Build.renderInto(options, sink);
+        BuildResult result = Build.renderInto(options(), sink);
         return new Rendered(sink.files(), result.problems());
     }
 
