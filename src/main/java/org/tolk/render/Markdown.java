@@ -221,9 +221,22 @@ public final class Markdown {
         }
     }
 
-    /** The regular expression is slow on long bodies; most have no "://", "www." or "@" at all. */
+    /**
+     * Whether {@code body} has an address that is not already a link: a regular expression over the
+     * whole body was a fifth of Markdown time, so only the places around "://", "www." and "@" are
+     * looked at.
+     */
     static boolean hasBareAddress(String body) {
-        return (body.contains("://") || body.contains("www.") || body.indexOf('@') >= 0) && BARE_ADDRESS.matcher(body).find();
+        for (String mark : new String[] {"://", "www.", "@"}) {
+            for (int at = body.indexOf(mark); at >= 0; at = body.indexOf(mark, at + 1)) {
+                int from = Math.max(0, at - 12);
+                if (BARE_ADDRESS.matcher(body).region(from, Math.min(body.length(), at + mark.length() + 4))
+                        .useTransparentBounds(true).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Contributed HTML is cut down to what an article needs: no scripts, no event handlers, no javascript: URLs. */
