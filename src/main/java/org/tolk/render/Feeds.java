@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.function.Function;
 
-import javax.xml.stream.XMLStreamException;
 
 import org.tolk.config.Language;
 import org.tolk.config.SiteConfig;
@@ -27,7 +26,7 @@ final class Feeds {
      * @param body the rendered HTML of an article, for feeds with full content
      */
     static byte[] atom(Page.FeedPage feed, Site site, Function<Article, String> body, String generatorVersion)
-            throws XMLStreamException {
+            {
         Urls urls = site.urls();
         Language language = feed.language();
         String listing = feed.topic() == null ? urls.home(language, 1) : urls.topic(language, feed.topic(), 1);
@@ -35,9 +34,9 @@ final class Feeds {
                 : feed.topic().in(language.key()).label() + " – " + language.title();
         String updated = feed.entries().stream().map(e -> lastChange(e.article()))
                 .max(Comparator.naturalOrder()).map(Feeds::format).orElse(EPOCH);
-        try (Xml xml = new Xml()) {
-            xml.start("feed").out.writeDefaultNamespace(ATOM);
-            xml.attribute("xml:lang", language.tag());
+        Xml xml = new Xml();
+        {
+            xml.start("feed").attribute("xmlns", ATOM).attribute("xml:lang", language.tag());
             xml.element("title", title);
             if (!language.description().isEmpty()) {
                 xml.element("subtitle", language.description());
@@ -47,8 +46,7 @@ final class Feeds {
             xml.empty("link").attribute("rel", "alternate").attribute("type", "text/html").attribute("href", urls.absolute(listing));
             xml.element("updated", updated);
             xml.start("author").element("name", language.title()).end();
-            xml.start("generator").attribute("version", generatorVersion).out.writeCharacters("Tolk");
-            xml.endInline();
+            xml.start("generator").attribute("version", generatorVersion).text("Tolk").endInline();
             for (Entry entry : feed.entries()) {
                 entry(xml, entry.article(), site, body);
             }
@@ -57,7 +55,7 @@ final class Feeds {
         }
     }
 
-    private static void entry(Xml xml, Article article, Site site, Function<Article, String> body) throws XMLStreamException {
+    private static void entry(Xml xml, Article article, Site site, Function<Article, String> body) {
         Urls urls = site.urls();
         Language own = site.config().language(article.language()).orElseThrow();
         String url = urls.absolute(site.path(article));
@@ -89,8 +87,7 @@ final class Feeds {
         if (site.config().feedContent() == SiteConfig.FeedContent.FULL) {
             // Links in the body are site-absolute (/nl/…); xml:base makes them resolve against the site.
             xml.start("content").attribute("type", "html").attribute("xml:base", urls.absolute(site.path(article)));
-            xml.out.writeCharacters(body.apply(article));
-            xml.endInline();
+            xml.text(body.apply(article)).endInline();
         }
         xml.end();
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
-import javax.xml.stream.XMLStreamException;
 
 import org.tolk.check.Problems;
 import org.tolk.config.Language;
@@ -171,9 +170,6 @@ public final class Renderer {
         } catch (IOException e) {
             problems.error("site", 0, 0, "cannot write " + file + ": " + e.getMessage());
             return Outcome.FAILED;
-        } catch (XMLStreamException e) {
-            problems.error("site", 0, 0, "cannot write " + file + ": " + e.getMessage());
-            return Outcome.FAILED;
         }
     }
 
@@ -227,7 +223,7 @@ public final class Renderer {
     }
 
     /** The page's bytes, or null if its template failed (the failure is a reported problem). */
-    byte[] bytes(Page page) throws XMLStreamException {
+    byte[] bytes(Page page) {
         if (page instanceof Page.FeedPage f) {
             return Feeds.atom(f, site, this::feedBody, version);
         }

@@ -1,6 +1,5 @@
 package org.tolk.render;
 
-import javax.xml.stream.XMLStreamException;
 
 import org.tolk.site.Page;
 import org.tolk.site.Site;
@@ -14,12 +13,11 @@ final class Sitemap {
     private Sitemap() {
     }
 
-    static byte[] xml(Site site) throws XMLStreamException {
+    static byte[] xml(Site site) {
         Urls urls = site.urls();
-        try (Xml xml = new Xml()) {
-            xml.start("urlset");
-            xml.out.writeDefaultNamespace(SITEMAP);
-            xml.out.writeNamespace("xhtml", XHTML);
+        Xml xml = new Xml();
+        {
+            xml.start("urlset").attribute("xmlns", SITEMAP).attribute("xmlns:xhtml", XHTML);
             for (Page page : site.pages()) {
                 if (!isListed(page)) {
                     continue;
@@ -31,11 +29,11 @@ final class Sitemap {
                 }
                 Alternates.Set alternates = Alternates.of(page, site);
                 for (Alternates.Version version : alternates.versions()) {
-                    xml.empty("xhtml", "link", XHTML).attribute("rel", "alternate")
+                    xml.empty("xhtml:link").attribute("rel", "alternate")
                             .attribute("hreflang", version.language().tag()).attribute("href", urls.absolute(version.path()));
                 }
                 if (!alternates.versions().isEmpty() && alternates.xDefault().isPresent()) {
-                    xml.empty("xhtml", "link", XHTML).attribute("rel", "alternate")
+                    xml.empty("xhtml:link").attribute("rel", "alternate")
                             .attribute("hreflang", "x-default").attribute("href", urls.absolute(alternates.xDefault().get()));
                 }
                 xml.end();
