@@ -39,7 +39,7 @@ public final class Build {
 
     /** Builds the site into its output folder (staged, then swapped in whole), or only checks it when {@code options.write()} is false. */
     public static BuildResult run(BuildOptions options) {
-        return run(options, null);
+        return run(options, null, null).result();
     }
 
     /**
@@ -49,17 +49,47 @@ public final class Build {
      * {@link BuildResult#written()} is true only without errors.
      */
     public static BuildResult renderInto(BuildOptions options, PageSink sink) {
-        return run(options.withWrite(false), sink);
+        return run(options.withWrite(false), sink, null).result();
     }
 
-    private static BuildResult run(BuildOptions options, PageSink previewSink) {
+    /**
+     * A rendering into a sink and what it leaves for the next one.
+     *
+     * @param next the cache state to pass to the next {@link #renderInto(BuildOptions, PageSink, BuildCache.Snapshot)}
+     *             together with this rendering's files; empty when the build had errors, whose pages are no base
+     *             for the next build (a page rendered with an error would be kept without the error being reported again)
+     */
+    public record Incremental(BuildResult result, Optional<BuildCache.Snapshot> next) {
+    }
+
+    /**
+     * Like {@link #renderInto(BuildOptions, PageSink)}, but incremental: unchanged articles are not read again and
+     * a page whose fingerprint is the one {@code previous} recorded is offered to {@link PageSink#reuse}, which
+     * must be able to keep the files of the rendering that left {@code previous}. For the preview server, which
+     * keeps the snapshot in memory: nothing is read from or written to {@code .tolk/cache/}.
+     *
+     * @param previous what the previous rendering into the same kind of sink left, or {@link BuildCache.Snapshot#EMPTY}
+     */
+    public static Incremental renderInto(BuildOptions options, PageSink sink, BuildCache.Snapshot previous) {
+        return run(options.withWrite(false), sink, previous);
+    }
+
+    /** What the snapshots of renderings into memory say they describe, so that a disk cache's pages never count for them. */
+    private static final String IN_MEMORY = "(in memory)";
+
+    /**
+     * @param previewSink     where the pages go instead of the output folder, or null
+     * @param previewPrevious with {@code previewSink}: the snapshot of the previous rendering into it, for an
+     *                        incremental rendering; null to render everything and keep no cache
+     */
+    private static Incremental run(BuildOptions options, PageSink previewSink, BuildCache.Snapshot previewPrevious) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         Path output = options.outputFolder();
 
         Optional<SiteConfig> loaded = ConfigLoader.load(options.source(), problems);
         if (loaded.isEmpty()) {
-            return result(problems, Map.of(), 0, start, output, false);
+            return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
         }
         SiteConfig config = withBaseUrlOverride(loaded.get(), options, problems);
 
@@ -67,13 +97,19 @@ public final class Build {
             checkOutputFolder(options, config, problems);
         }
 
-        // The build cache: only for builds that write, so that it always describes the output folder.
+        // The build cache: for builds that write, so that it always describes the output folder, and for
+        // renderings into memory that keep their snapshot themselves (the preview server).
         BuildCache cache = null;
+        String cacheOutput = null;
         if (options.write() && previewSink == null) {
             Path file = CacheFile.location(config.root(), output);
             BuildCache.Snapshot previous = options.clean() ? BuildCache.Snapshot.EMPTY
                     : CacheFile.load(file, config.root(), Version.get());
-            cache = new BuildCache(previous, Fingerprints.global(config, options), output.toAbsolutePath().toString());
+            cacheOutput = output.toAbsolutePath().toString();
+            cache = new BuildCache(previous, Fingerprints.global(config, options), cacheOutput);
+        } else if (previewSink != null && previewPrevious != null) {
+            cache = inMemoryCache(config, options, previewPrevious);
+            cacheOutput = IN_MEMORY;
         }
         long startedAt = System.currentTimeMillis();
 
@@ -93,28 +129,49 @@ public final class Build {
 
         if (previewSink != null) {
             Renderer.Counts counts = renderer.render(previewSink, options.progress());
-            return result(problems, counts, start, output, !problems.hasErrors());
+            BuildResult result = result(problems, counts, start, output, !problems.hasErrors());
+            // Only a rendering without errors is a base for the next: see Incremental#next.
+            return new Incremental(result, cache == null || problems.hasErrors() ? Optional.empty()
+                    : Optional.of(cache.snapshot(startedAt, cacheOutput)));
         }
         if (!options.write() || problems.hasErrors()) {
             // Render anyway: template and link mistakes are found only by rendering, and every problem
             // of the run should be reported at once.
             renderer.render(PageSink.discard(), options.progress());
-            return result(problems, Map.of(), 0, start, output, false);
+            return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
         }
         try (StagedOutput staged = StagedOutput.open(output)) {
             Renderer.Counts counts = renderer.render(staged, options.progress());
             if (problems.hasErrors()) {
-                return result(problems, Map.of(), 0, start, output, false);
+                return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
             }
             staged.commit();
             if (cache != null) {
                 saveCache(cache, config, startedAt, output, problems);
             }
-            return result(problems, counts, start, output, true);
+            return withoutSnapshot(result(problems, counts, start, output, true));
         } catch (IOException e) {
             problems.error(displayPath(options, output), 0, 0, "cannot write the site: " + e.getMessage());
-            return result(problems, Map.of(), 0, start, output, false);
+            return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
         }
+    }
+
+    /**
+     * The cache of a rendering into memory. If the templates cannot all be read for the global fingerprint
+     * (an editor's temporary file that vanished between listing and reading), the rendering goes without a
+     * cache rather than failing: it renders everything, and the next one starts afresh.
+     */
+    private static BuildCache inMemoryCache(SiteConfig config, BuildOptions options, BuildCache.Snapshot previous) {
+        try {
+            return new BuildCache(previous, Fingerprints.global(config, options), IN_MEMORY);
+        } catch (java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** A result that leaves nothing for a next rendering into memory: builds that write keep their cache on disk. */
+    private static Incremental withoutSnapshot(BuildResult result) {
+        return new Incremental(result, Optional.empty());
     }
 
     private static SiteConfig withBaseUrlOverride(SiteConfig config, BuildOptions options, Problems problems) {

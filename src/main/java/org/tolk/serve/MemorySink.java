@@ -7,9 +7,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.tolk.output.PageSink;
 
-/** Keeps a rendered site in memory. The renderer calls it from many threads at once. */
+/**
+ * Keeps a rendered site in memory. The renderer calls it from many threads at once.
+ *
+ * <p>For an incremental rendering it is given the files of the rendering before: a page whose inputs did not
+ * change is {@linkplain #reuse reused}, which keeps the very same bytes (no copy) under the same path.
+ */
 final class MemorySink implements PageSink {
+    private final Map<String, ServedFile> previous;
     private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
+
+    /** A sink that starts from nothing: every page is rendered. */
+    MemorySink() {
+        this(Map.of());
+    }
+
+    /** @param previous the files of the rendering whose cache snapshot the renderer was given */
+    MemorySink(Map<String, ServedFile> previous) {
+        this.previous = previous;
+    }
 
     @Override
     public void write(String relativePath, byte[] bytes) {
@@ -19,6 +35,16 @@ final class MemorySink implements PageSink {
     @Override
     public void copy(String relativePath, Path source) throws IOException {
         files.put(relativePath, ServedFile.Copy.of(source));
+    }
+
+    @Override
+    public boolean reuse(String relativePath) {
+        ServedFile kept = previous.get(relativePath);
+        if (kept == null) {
+            return false;
+        }
+        files.put(relativePath, kept);
+        return true;
     }
 
     Map<String, ServedFile> files() {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.tolk.build.Build;
 import org.tolk.build.BuildOptions;
-import org.tolk.build.BuildResult;
+import org.tolk.cache.BuildCache;
 import org.tolk.check.Problem;
 import org.tolk.content.ContentReader;
 
@@ -22,10 +22,12 @@ import org.tolk.content.ContentReader;
  * The site as the preview holds it: the generation being served, the problems of the latest build, and
  * when each output file last changed.
  *
- * <p>Every rebuild goes through {@link #rebuild}, one at a time. Today it renders the whole site into a
- * fresh in-memory map with {@link Build#renderInto} and compares it with what is served; the incremental
- * build (issue 6) replaces the body of {@link #render} and nothing else. Whatever it does, the answer must
- * stay byte-identical to a full build of the same files.
+ * <p>Every rebuild goes through {@link #rebuild}, one at a time, and is incremental: the build cache's
+ * snapshot of the last rendering without errors stays in memory (never on disk) with that rendering's
+ * files, so that unchanged articles are not read again and a page whose fingerprint did not change keeps its
+ * bytes instead of being rendered (see {@link #render}). What changed is found by the cache from the files
+ * themselves (size, time, and content for recently changed ones), not from the watcher's events, which
+ * only say when to look. The answer stays byte-identical to a full build of the same files.
  *
  * <p>A build with errors does not replace a good generation: the browser keeps getting the last pages that
  * built, with the errors shown over them, until a build succeeds again. Only while no build has succeeded
@@ -131,13 +133,41 @@ public final class PreviewSite {
     }
 
     /**
-     * Renders the site after {@code changedSources} changed. The seam for the incremental build (issue 6):
-     * today a full build into memory, whatever changed.
+     * The base of the next rebuild: the cache snapshot of the last rendering without errors and that
+     * rendering's files, which the snapshot's page fingerprints describe. Only {@link #render} uses it,
+     * under {@link #rebuild}'s lock.
+     */
+    private record Base(BuildCache.Snapshot snapshot, Map<String, ServedFile> files) {
+    }
+
+    private Base base;
+
+    /**
+     * Renders the site after {@code changedSources} changed, incrementally from the last rendering that had
+     * no errors. A rendering with errors leaves the base as it was: its pages may hide an error that only
+     * rendering them again reports.
      */
     Rendered render(Set<Path> changedSources) {
-        MemorySink sink = new MemorySink();
-        BuildResult result = Build.renderInto(options(), sink);
-        return new Rendered(sink.files(), result.problems());
+        Base from = base != null ? base : new Base(firstSnapshot(), Map.of());
+        MemorySink sink = new MemorySink(from.files());
+        Build.Incremental result = Build.renderInto(options(), sink, from.snapshot());
+        Map<String, ServedFile> files = Collections.unmodifiableMap(sink.files());
+        result.next().ifPresent(next -> base = new Base(next, files));
+        return new Rendered(files, result.result().problems());
+    }
+
+    /**
+     * The snapshot the first rendering starts from: nothing to reuse, but dated now. With
+     * {@link BuildCache.Snapshot#EMPTY} (dated 1970) every file would count as changed within the
+     * cache's racy-file window and be versioned with a hash of its content, and the versions of the
+     * second rendering, with size and time only, would then differ for every file: the first edit would
+     * render the whole site again. Dated now, only files saved in the last seconds are hashed, as in any
+     * later rendering. (The date only decides which files are hashed, and a hashed version never equals
+     * an unhashed one, so correctness does not depend on it.)
+     */
+    private static BuildCache.Snapshot firstSnapshot() {
+        BuildCache.Snapshot empty = BuildCache.Snapshot.EMPTY;
+        return new BuildCache.Snapshot(empty.reads(), empty.pages(), empty.lookups(), System.currentTimeMillis(), empty.output());
     }
 
     /** The generation being served, or null before the first build has finished. */

@@ -3,11 +3,15 @@ package org.tolk.serve;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -125,10 +129,93 @@ class PreviewSiteTest {
         assertEquals(Set.of("nl/2024/02/nieuwe-naam/index.html"), renamed.added());
     }
 
+    @Test
+    void anEditRendersOnlyWhatItAffectsAndKeepsEveryOtherPageAsItWas() {
+        Path root = PreviewFixture.copy(temp);
+        agedBy(root, Duration.ofHours(1));   // saved long ago: outside the cache's racy-file window
+        PreviewSite site = site(root);
+        site.rebuild(Set.of());
+        Generation before = site.served();
+        TestSites.write(root.resolve("content/2024/story/story.nl.md"),
+                read(root, "content/2024/story/story.nl.md").replace("title: Telegram weigert", "title: Telegram zegt nee en weigert"));
+        Rebuild rebuild = site.rebuild(Set.of(root.resolve("content/2024/story/story.nl.md")));
+        Generation after = site.served();
+        assertTrue(rebuild.changed().contains("nl/2024/03/story/index.html"));
+        // Kept, not rendered again: the very same bytes in memory, even on the first edit after start-up.
+        assertSame(before.file("nl/2024/02/only-dutch/index.html").orElseThrow(), after.file("nl/2024/02/only-dutch/index.html").orElseThrow());
+        assertSame(before.file("assets/tolk.css").orElseThrow(), after.file("assets/tolk.css").orElseThrow());
+        // The English version's language switcher names the Dutch title, so it is rendered again, to the same bytes.
+        assertNotSame(before.file("en/2024/03/story/index.html").orElseThrow(), after.file("en/2024/03/story/index.html").orElseThrow());
+        assertEqualsFullBuild(root, site);
+    }
+
+    @Test
+    void aRebuildWithNothingChangedRendersNothing() {
+        Path root = PreviewFixture.copy(temp);
+        agedBy(root, Duration.ofHours(1));
+        PreviewSite site = site(root);
+        site.rebuild(Set.of());
+        // Not yet from the first rebuild: an article page's fingerprint includes what its body's links and
+        // images point to, which the cache learns only by rendering the body (Renderer#bodyInputs).
+        site.rebuild(Set.of(root.resolve("content/2024/only-dutch.nl.md")));
+        Generation before = site.served();
+        Rebuild again = site.rebuild(Set.of(root.resolve("content/2024/only-dutch.nl.md")));
+        assertTrue(again.changed().isEmpty());
+        for (Map.Entry<String, ServedFile> file : before.files().entrySet()) {
+            if (!file.getKey().equals("sitemap.xml") && !file.getKey().equals("robots.txt")) {   // always rendered: cheap
+                assertSame(file.getValue(), site.served().file(file.getKey()).orElseThrow(), file.getKey());
+            }
+        }
+    }
+
+    /**
+     * The cache's racy-file rule: a file saved again within the clock's resolution, at the same size, keeps its
+     * modification time. Saved within two seconds of the rebuild before, it is compared by content, so the
+     * edit is not missed.
+     */
+    @Test
+    void aSameSizeEditThatKeepsTheFileTimeIsSeenWhenItFollowsTheLastRebuildClosely() throws IOException {
+        Path root = PreviewFixture.copy(temp);
+        PreviewSite site = site(root);
+        Path file = root.resolve("content/2024/only-dutch.nl.md");
+        site.rebuild(Set.of());
+        // Saved just before a rebuild (a second ahead, so that a slow machine stays inside the window)...
+        java.nio.file.attribute.FileTime time = java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(1));
+        java.nio.file.Files.setLastModifiedTime(file, time);
+        site.rebuild(Set.of(file));
+        // ...and saved again at the same size and, as far as the file system can tell, at the same time.
+        String text = read(root, "content/2024/only-dutch.nl.md");
+        String edited = text.replace("Dit bericht bestaat", "Het bericht bestaat");
+        assertEquals(text.length(), edited.length());
+        TestSites.write(file, edited);
+        java.nio.file.Files.setLastModifiedTime(file, time);
+        Rebuild rebuild = site.rebuild(Set.of(file));
+        assertTrue(rebuild.changed().contains("nl/2024/02/only-dutch/index.html"), rebuild.changed().toString());
+        assertEqualsFullBuild(root, site);
+    }
+
+    @Test
+    void afterABuildWithErrorsTheNextRebuildStartsFromTheLastGoodOne() {
+        Path root = PreviewFixture.copy(temp);
+        agedBy(root, Duration.ofHours(1));
+        PreviewSite site = site(root);
+        site.rebuild(Set.of());
+        Path file = root.resolve("content/2024/story/story.en.md");
+        String original = read(root, "content/2024/story/story.en.md");
+        TestSites.write(file, original.replace("title: Telegram", "title: [Telegram"));
+        assertTrue(site.rebuild(Set.of(file)).failed());
+        TestSites.write(file, original.replace("title: Telegram refuses", "title: Telegram declines"));
+        Rebuild fixed = site.rebuild(Set.of(file));
+        assertFalse(fixed.failed(), fixed.problems().toString());
+        assertTrue(fixed.changed().contains("en/2024/03/story/index.html"));
+        assertEqualsFullBuild(root, site);
+    }
+
     /**
      * Design rule: whatever the preview serves after any sequence of edits is byte-identical to a full build
-     * of the same files. Today's rebuild is a full build, so this guards the seam the incremental build
-     * (issue 6) will fill.
+     * of the same files. Rebuilds are incremental, so this compares them with a full build after every step:
+     * edits to articles, a same-size edit (a date), a style sheet, a new article, a deleted one, a renamed
+     * one, a broken file and its fix, the UI strings and site.yaml.
      */
     @Test
     void afterRandomEditsThePreviewServesExactlyWhatAFullBuildWrites() throws IOException {
@@ -138,19 +225,59 @@ class PreviewSiteTest {
         Random random = new Random(42);
         String[] files = {"content/2024/story/story.nl.md", "content/2024/story/story.en.md", "content/2024/only-dutch.nl.md",
                 "templates/assets/tolk.css"};
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 40; i++) {
             String file = files[random.nextInt(files.length)];
-            String text = read(root, file);
-            String edited = switch (random.nextInt(3)) {
-                case 0 -> text + (file.endsWith(".css") ? "\n/* edit " + i + " */\n" : "\nEdit " + i + ".\n");
-                case 1 -> text.replace("2024-0", "2023-0");
-                default -> text.replace("\n\n", "\n\nInserted paragraph " + i + ".\n\n");
-            };
-            TestSites.write(root.resolve(file), edited);
-            site.rebuild(Set.of(root.resolve(file)));
+            Path changed = root.resolve(file);
+            int kind = random.nextInt(9);
+            if (!java.nio.file.Files.exists(changed)) {
+                kind = 6;   // gone: bring it back
+            }
+            String text = java.nio.file.Files.exists(changed) ? read(root, file) : "";
+            switch (kind) {
+                case 0 -> TestSites.write(changed, text + (file.endsWith(".css") ? "\n/* edit " + i + " */\n" : "\nEdit " + i + ".\n"));
+                case 1 -> TestSites.write(changed, text.contains("2024-0") ? text.replace("2024-0", "2023-0") : text.replace("2023-0", "2024-0"));
+                case 2 -> TestSites.write(changed, text.replace("\n\n", "\n\nInserted paragraph " + i + ".\n\n"));
+                case 3 -> {   // a new article in the same story's folder, linking to the edited one
+                    changed = root.resolve("content/2024/new-" + i + ".nl.md");
+                    TestSites.write(changed, "---\ntitle: Nieuw " + i + "\ndate: 2024-02-0" + (1 + i % 9) + "T10:00:00+01:00\nlanguage: nl\n"
+                            + "topics: [politics]\n---\nNieuw artikel " + i + ".\n");
+                }
+                case 4 -> {   // delete a file (an article comes back at kind 6)
+                    if (!file.endsWith(".css")) {
+                        saved.put(file, text);
+                        java.nio.file.Files.delete(changed);
+                    }
+                }
+                case 5 -> {   // a YAML mistake, fixed at the next step
+                    if (!file.endsWith(".css")) {
+                        TestSites.write(changed, text.replaceFirst("title: ", "title: ["));
+                        site.rebuild(Set.of(changed));
+                        TestSites.write(changed, text);
+                    }
+                }
+                case 6 -> TestSites.write(changed, saved.getOrDefault(file, text));
+                case 7 -> {   // site.yaml: every page depends on it
+                    changed = root.resolve("site.yaml");
+                    String yaml = read(root, "site.yaml");
+                    TestSites.write(changed, yaml.contains("# edit") ? yaml.replaceAll("# edit \\d+\n", "") : yaml + "# edit " + i + "\n");
+                }
+                default -> {   // an edit that does not change the bytes: nothing to render
+                    TestSites.write(changed, text);
+                }
+            }
+            site.rebuild(Set.of(changed));
+            assertEqualsFullBuild(root, site);
         }
+    }
+
+    private final Map<String, String> saved = new java.util.HashMap<>();
+
+    /** The served files are exactly, byte for byte, those of a full build of the same files. */
+    private static void assertEqualsFullBuild(Path root, PreviewSite site) {
         MemorySink full = new MemorySink();
-        Build.renderInto(TestSites.options(root).withBaseUrl("http://127.0.0.1:1234/"), full);
+        List<Problem> problems = Build.renderInto(TestSites.options(root).withBaseUrl("http://127.0.0.1:1234/"), full).problems();
+        assertFalse(problems.stream().anyMatch(Problem::isError), problems.toString());
+        assertEquals(problems, site.problems());
         Map<String, ServedFile> served = new TreeMap<>(site.served().files());
         assertEquals(new TreeMap<>(full.files()).keySet(), served.keySet());
         for (Map.Entry<String, ServedFile> entry : full.files().entrySet()) {
@@ -158,9 +285,23 @@ class PreviewSiteTest {
         }
     }
 
-    private static byte[] bytes(ServedFile file) throws IOException {
+    /** Sets every file's modification time {@code age} into the past, as for a site that was not just copied. */
+    private static void agedBy(Path root, Duration age) {
+        java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(age));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.setLastModifiedTime(file, then);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(ServedFile file) {
         try (InputStream in = file.open()) {
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
