@@ -1,8 +1,9 @@
 package org.tolk.render;
 
 /**
- * A 64-bit FNV-1a hash of text: cheap, stable across runs and JVMs (unlike {@link String#hashCode()}
- * mixing), and wide enough that a changed page going unnoticed is a one in 2^64 chance.
+ * 64-bit fingerprints of text and bytes, stable across runs and JVMs: a CRC32C (computed by the
+ * processor) and the string's own hash side by side, so that a changed page going unnoticed is about
+ * a one in 2^64 chance. A character-by-character hash took an eighth of a cold build's render time.
  */
 public final class Fingerprint {
     private static final long OFFSET = 0xcbf29ce484222325L;
@@ -12,13 +13,18 @@ public final class Fingerprint {
     }
 
     public static long of(long seed, CharSequence text) {
-        long hash = OFFSET ^ seed;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            hash = (hash ^ (c & 0xff)) * PRIME;
-            hash = (hash ^ (c >>> 8)) * PRIME;
-        }
-        return hash;
+        String string = text.toString();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(string.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long combined = (crc.getValue() << 32) | (string.hashCode() & 0xffffffffL);
+        return mix(seed, combined);
+    }
+
+    private static long mix(long seed, long value) {
+        long hash = (OFFSET ^ seed) * PRIME;
+        hash ^= value;
+        hash *= PRIME;
+        return hash ^ (hash >>> 29);
     }
 
     public static long of(long seed, byte[] bytes) {
