@@ -21,6 +21,9 @@ import org.tolk.yaml.YamlMap;
 public final class ArticleReader {
     public static final List<String> FIELDS = List.of("title", "date", "language", "topics", "translationKey", "slug",
             "summary", "author", "translator", "source", "updated", "draft", "image", "translatedFrom", "extra");
+    /** Opens the block of an original's text that {@code tolk translate} leaves for the translator to replace. */
+    public static final String ORIGINAL_TEXT_MARKER = "<!-- tolk:original";
+
     private static final List<String> SOURCE_FIELDS = List.of("name", "url", "language", "published");
 
     private final SiteConfig config;
@@ -60,6 +63,11 @@ public final class ArticleReader {
         } finally {
             sink.addAll(problems.sorted());
         }
+    }
+
+    private static int bodyStartOffset(String normalised) {
+        int close = findClosingFence(normalised);
+        return close < 0 ? normalised.length() : close;
     }
 
     /** The Markdown after the front matter of an article's (normalised) text; all of it if there is none. */
@@ -144,6 +152,13 @@ public final class ArticleReader {
             slug = Slugs.of(name.base());
         }
         boolean draft = bool(yaml, "draft");
+        int marker = normalised.indexOf(ORIGINAL_TEXT_MARKER, bodyStartOffset(normalised));
+        if (!draft && marker >= 0) {
+            int line = 1 + (int) normalised.substring(0, marker).chars().filter(c -> c == '\n').count();
+            problems.warning(sourcePath, line, 1, "this published article still holds the original's text that"
+                    + " 'tolk translate' left to be replaced: translate it and remove the tolk:original markers,"
+                    + " or mark the article draft: true");
+        }
         Optional<Source> source = source(yaml);
 
         if (local.hasErrors() || title == null || date == null || language == null || date.value().isEmpty()) {

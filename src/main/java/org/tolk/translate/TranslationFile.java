@@ -27,7 +27,7 @@ import org.tolk.site.Urls;
  */
 public final class TranslationFile {
     /** Starts the line before the original's text; an article that still holds it is unfinished. */
-    public static final String MARKER = "<!-- tolk:original";
+    public static final String MARKER = org.tolk.content.ArticleReader.ORIGINAL_TEXT_MARKER;
     /** The line after the original's text. */
     public static final String END_MARKER = "<!-- /tolk:original -->";
 

@@ -138,6 +138,15 @@ class ArticleReaderTest {
     }
 
     @Test
+    void aPublishedTranslationThatStillHoldsTheOriginalIsAWarning() {
+        String text = "---\ntitle: A\ndate: 2020-01-01\nlanguage: en\n---\n\n<!-- tolk:original Dutch text -->\nTekst.\n<!-- /tolk:original -->\n";
+        assertEquals(List.of("content/a.en.md:7:1: warning: this published article still holds the original's text that 'tolk translate'"
+                        + " left to be replaced: translate it and remove the tolk:original markers, or mark the article draft: true"),
+                read("a.en.md", text).problems());
+        assertEquals(List.of(), read("a.en.md", text.replace("language: en", "language: en\ndraft: true")).problems());
+    }
+
+    @Test
     void slugsFromFileNamesAreFolded() {
         Article article = read("2024/Café Noir.nl.md", "---\ntitle: A\ndate: 2020-01-01\nlanguage: nl\n---\n").article().orElseThrow();
         assertEquals("cafe-noir", article.slug());
