@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -23,6 +25,7 @@ import org.tolk.config.ConfigLoader;
 import org.tolk.config.Language;
 import org.tolk.config.SiteConfig;
 import org.tolk.content.Article;
+import org.tolk.content.Body;
 import org.tolk.content.ContentReader;
 import org.tolk.render.Markdown;
 import org.tolk.render.Strings;
@@ -30,6 +33,10 @@ import org.tolk.site.Inclusion;
 import org.tolk.site.Site;
 import org.tolk.site.SiteBuilder;
 import org.tolk.site.TranslationGroup;
+import org.tolk.translate.ArticleText;
+import org.tolk.translate.Changes;
+import org.tolk.translate.SiteContent;
+import org.tolk.translate.TranslationStatus;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.HTMLOutputFormat;
@@ -41,6 +48,11 @@ import freemarker.template.TemplateExceptionHandler;
  * The translator's view at {@code /_tolk/}: every translation group with its languages, the articles that
  * lack a translation marked, and for each article a side-by-side page with the original and the
  * translation paragraph by paragraph ({@link ParagraphAligner} pairs them).
+ *
+ * <p>Stale translations (issue 7) are marked as {@code tolk status} reports them ({@link TranslationStatus}):
+ * a translation whose {@code translatedFrom} is not the hash of its original's current version. On the
+ * side-by-side page of a stale translation, the original's paragraphs that are new or edited since are
+ * highlighted, when a snapshot of the version it was made from is at hand ({@code .tolk/translations/}).
  *
  * <p>It reads the site model (translation groups, the original of each) itself, when a translator's page is
  * asked for and the sources changed since it last did, so that the rebuilds the browser waits for do not
@@ -54,9 +66,20 @@ final class TranslatorView {
     private final Configuration templates;
     private volatile Snapshot snapshot;
 
-    /** The site model as of one build, or only the reason there is none (site.yaml does not load). */
+    /**
+     * The site model as of one build, or only the reason there is none (site.yaml does not load).
+     *
+     * @param published the configuration with the site's own base URL (the site's has the preview's), against
+     *                  which a translation's {@code source: url} names its original
+     * @param articles  every article read, drafts and future ones included, as {@code tolk status} counts them
+     */
     private record Snapshot(long build, Site site, Map<String, Strings> strings, Markdown markdown,
-                            int hiddenDrafts, int hiddenFuture) {
+                            int hiddenDrafts, int hiddenFuture, SiteConfig published, List<Article> articles) {
+
+        /** The translation status of {@code articles} (all of them, or one story's). */
+        TranslationStatus status(List<Article> of) {
+            return new SiteContent(published, of, List.of()).status();
+        }
     }
 
     TranslatorView(PreviewSite preview) {
@@ -91,9 +114,10 @@ final class TranslatorView {
         Problems ignored = new Problems();   // the preview reports the build's problems; this is a second reading
         Optional<SiteConfig> config = ConfigLoader.load(options.source(), ignored);
         if (config.isEmpty()) {
-            return new Snapshot(build, null, Map.of(), null, 0, 0);
+            return new Snapshot(build, null, Map.of(), null, 0, 0, null, List.of());
         }
-        SiteConfig siteConfig = config.get();
+        SiteConfig published = config.get();
+        SiteConfig siteConfig = published;
         if (options.baseUrl().isPresent()) {
             Optional<java.net.URI> base = ConfigLoader.parseBaseUrl(options.baseUrl().get());
             if (base.isPresent()) {
@@ -115,7 +139,7 @@ final class TranslatorView {
                 else future++;
             }
         }
-        return new Snapshot(build, site, strings, new Markdown(site, strings), drafts, future);
+        return new Snapshot(build, site, strings, new Markdown(site, strings), drafts, future, published, content.articles());
     }
 
     /** The list of translation groups. */
@@ -139,13 +163,16 @@ final class TranslatorView {
                 .thenComparing(TranslationGroup::key));
         Map<String, Integer> missing = new LinkedHashMap<>();
         languages.forEach(l -> missing.put(l.key(), 0));
+        TranslationStatus status = s.status(s.articles());
         List<Map<String, Object>> rows = new ArrayList<>();
         int complete = 0;
+        int staleCount = 0;
         for (TranslationGroup group : groups) {
             Article original = leftSide(group, site);
             Article marked = group.original().orElse(null);
             List<Map<String, Object>> cells = new ArrayList<>();
             boolean whole = true;
+            boolean stale = false;
             for (Language language : languages) {
                 Map<String, Object> cell = new LinkedHashMap<>();
                 cell.put("language", language.key());
@@ -163,6 +190,13 @@ final class TranslatorView {
                     cell.put("path", a.sourcePath());
                     cell.put("tag", language.tag());
                     cell.put("dir", language.direction().name().toLowerCase(java.util.Locale.ROOT));
+                    Optional<TranslationStatus.Translation> translation = status.translation(a);
+                    cell.put("state", translation.map(t -> t.state().label()).orElse(""));
+                    cell.put("stateNote", translation.map(t -> stateNote(t, site.config().timeZone())).orElse(""));
+                    if (translation.isPresent() && translation.get().state() == TranslationStatus.State.STALE) {
+                        stale = true;
+                        staleCount++;
+                    }
                 } else {
                     whole = false;
                     missing.merge(language.key(), 1, Integer::sum);
@@ -174,6 +208,7 @@ final class TranslatorView {
             row.put("key", group.key());
             row.put("date", DAY.format(newest(group).date()));
             row.put("complete", whole);
+            row.put("stale", stale);
             row.put("cells", cells);
             rows.add(row);
         }
@@ -187,6 +222,7 @@ final class TranslatorView {
         model.put("groups", rows);
         model.put("complete", complete);
         model.put("incomplete", rows.size() - complete);
+        model.put("stale", staleCount);
         return render("translator-index.ftlh", model);
     }
 
@@ -224,11 +260,17 @@ final class TranslatorView {
         model.put("rightLanguage", rightLanguageView);
         model.put("suggestedPath", suggestedPath(original, rightKey));
 
+        TranslationStatus storyStatus = s.status(storyOf(s, original));
+        Optional<TranslationStatus.Translation> status = translation.flatMap(storyStatus::translation);
+        model.put("status", status.map(t -> statusView(t, original, site.config().timeZone())).orElse(null));
+
         List<Map<String, Object>> tabs = new ArrayList<>();
         for (Language language : languages) {
             if (language.key().equals(original.language())) continue;
             Map<String, Object> tab = language(language);
             tab.put("present", group.in(language.key()).isPresent());
+            tab.put("stale", group.in(language.key()).flatMap(storyStatus::translation)
+                    .map(t -> t.state() == TranslationStatus.State.STALE).orElse(false));
             tab.put("current", language.key().equals(rightKey));
             tab.put("url", compareUrl(key, language.key()));
             tabs.add(tab);
@@ -236,18 +278,20 @@ final class TranslatorView {
         model.put("tabs", tabs);
 
         List<String> leftBlocks = blocks(s.markdown().render(original, new Problems()));
+        Set<Integer> changedBlocks = status.map(t -> changedBlocks(s, t, original, leftBlocks)).orElse(Set.of());
         List<String> rightBlocks = translation.map(a -> blocks(s.markdown().render(a, new Problems()))).orElse(List.of());
         List<Map<String, Object>> rows = new ArrayList<>();
         int unmatched = 0;
         if (translation.isEmpty()) {
             for (int i = 0; i < leftBlocks.size(); i++) {
-                rows.add(row(List.of(leftBlocks.get(i)), List.of(), i + 1, 0));
+                rows.add(row(List.of(leftBlocks.get(i)), List.of(), i + 1, 0, false));
             }
         } else {
             List<ParagraphAligner.Row> aligned = ParagraphAligner.align(measure(leftBlocks), measure(rightBlocks));
             for (ParagraphAligner.Row r : aligned) {
+                boolean changed = changedBlocks.stream().anyMatch(b -> b >= r.leftFrom() && b < r.leftTo());
                 rows.add(row(leftBlocks.subList(r.leftFrom(), r.leftTo()), rightBlocks.subList(r.rightFrom(), r.rightTo()),
-                        r.leftFrom() + 1, r.rightFrom() + 1));
+                        r.leftFrom() + 1, r.rightFrom() + 1, changed));
                 if (r.unmatched()) unmatched++;
             }
         }
@@ -255,11 +299,71 @@ final class TranslatorView {
         model.put("leftCount", leftBlocks.size());
         model.put("rightCount", rightBlocks.size());
         model.put("unmatched", unmatched);
+        model.put("changedBlocks", changedBlocks.size());
         return Optional.of(render("translator-compare.ftlh", model));
     }
 
-    private static Map<String, Object> row(List<String> left, List<String> right, int leftNumber, int rightNumber) {
+    /** Every version of {@code article}'s story as read, drafts included: what its translation status depends on. */
+    private static List<Article> storyOf(Snapshot s, Article article) {
+        return s.articles().stream().filter(a -> a.translationKey().equals(article.translationKey())).toList();
+    }
+
+    /** A short account of how a translation stands, for the list's tooltip and the side-by-side page. */
+    private static String stateNote(TranslationStatus.Translation t, ZoneId zone) {
+        return switch (t.state()) {
+            case CURRENT -> "made from the original's current version";
+            case UNTRACKED -> "records no translatedFrom, so whether it is current is not known";
+            case STALE -> {
+                StringBuilder note = new StringBuilder("the original changed since the translation was made");
+                if (t.changes().isPresent()) {
+                    Changes c = t.changes().get();
+                    String paragraphs = c.changed() + " of " + c.outOf() + (c.outOf() == 1 ? " paragraph" : " paragraphs");
+                    note.append(": ").append(c.changed() > 0 && c.titleChanged() ? paragraphs + " and the title"
+                            : c.changed() > 0 ? paragraphs : "the title");
+                }
+                t.originalChanged().ifPresent(at -> note.append(" (last change ").append(DAY.format(at.atZone(zone))).append(')'));
+                yield note.toString();
+            }
+        };
+    }
+
+    private static Map<String, Object> statusView(TranslationStatus.Translation t, Article left, ZoneId zone) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("state", t.state().label());
+        view.put("note", stateNote(t, zone));
+        view.put("known", t.changes().isPresent());
+        view.put("titleChanged", t.changes().map(Changes::titleChanged).orElse(false));
+        view.put("changed", t.changes().map(Changes::changedParagraphs).map(List::size).orElse(0));
+        view.put("markCurrent", "tolk status --mark-current " + t.article().sourcePath());
+        // The status may take another version as the original (a translation whose source names it): say so.
+        view.put("from", t.original().sourcePath().equals(left.sourcePath()) ? "" : t.original().sourcePath());
+        return view;
+    }
+
+    /** The blocks of the original, as shown on the left, that hold paragraphs changed since the translation. */
+    private static Set<Integer> changedBlocks(Snapshot s, TranslationStatus.Translation t, Article original, List<String> blocks) {
+        if (t.state() != TranslationStatus.State.STALE || t.changes().isEmpty()
+                || !t.original().sourcePath().equals(original.sourcePath())) {
+            return Set.of();
+        }
+        List<String> paragraphs = ArticleText.of(original).paragraphs();
+        List<String> alone = paragraphs.stream()
+                .map(p -> s.markdown().render(withBody(original, p), new Problems()))
+                .toList();
+        return ChangedBlocks.of(blocks, alone, Set.copyOf(t.changes().get().changedParagraphs()));
+    }
+
+    /** {@code article} with another body: to render one paragraph of it as it renders within the article (links, quotes). */
+    private static Article withBody(Article a, String body) {
+        return new Article(a.sourcePath(), a.contentPath(), a.language(), a.title(), a.date(), a.updated(), a.topics(),
+                a.translationKey(), a.slug(), a.summary(), a.authors(), a.translators(), a.source(), a.draft(), a.image(),
+                a.translatedFrom(), a.extra(), Body.of(body), a.bodyLine(), a.positions());
+    }
+
+    private static Map<String, Object> row(List<String> left, List<String> right, int leftNumber, int rightNumber,
+                                           boolean leftChanged) {
         Map<String, Object> row = new LinkedHashMap<>();
+        row.put("leftChanged", leftChanged);
         row.put("left", String.join("\n", left));
         row.put("right", String.join("\n", right));
         row.put("leftEmpty", left.isEmpty());

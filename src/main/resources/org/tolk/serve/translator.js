@@ -1,4 +1,4 @@
-// Translator's view: filter the list of translation groups by text and by completeness, in place.
+// Translator's view: filter the list of translation groups by text, by completeness and by staleness, in place.
 (() => {
   const search = document.getElementById('tv-search');
   const rows = Array.from(document.querySelectorAll('tr.tv-group'));
@@ -11,7 +11,9 @@
     let shown = 0;
     for (const row of rows) {
       const complete = row.dataset.complete === 'true';
-      const visible = (show === 'all' || (show === 'missing') !== complete)
+      const stale = row.dataset.stale === 'true';
+      const visible = (show === 'all' || (show === 'missing' && !complete) || (show === 'complete' && complete)
+          || (show === 'stale' && stale))
         && (!text || row.textContent.toLowerCase().includes(text));
       row.hidden = !visible;
       if (visible) shown++;

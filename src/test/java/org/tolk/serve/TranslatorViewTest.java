@@ -1,6 +1,7 @@
 package org.tolk.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.tolk.TestSites;
 
 /** The translator's view at /_tolk/: the list of translation groups and the side-by-side page. */
 class TranslatorViewTest {
@@ -114,5 +118,129 @@ class TranslatorViewTest {
     void translatorPagesReloadAfterAnyRebuild() {
         Element script = page("/_tolk/").selectFirst("script[src=/_tolk/live.js]");
         assertEquals("true", script.attr("data-dynamic"));
+    }
+
+    @Test
+    void aTranslationWithoutTranslatedFromIsNotMarkedStale() {
+        Element story = row(page("/_tolk/"), "2024/story/story");
+        assertEquals("false", story.attr("data-stale"));
+        assertEquals("not tracked", story.select(".tv-untracked").text());
+    }
+
+    private static Element cell(Element row, String language) {
+        return row.select("td.tv-cell").stream().filter(c -> !c.select("a.tv-title[lang^=" + language + "]").isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("no " + language + " cell in " + row.text()));
+    }
+
+    /**
+     * Issue 7 in the preview, on serve-stale: the original of "haven" was edited (one paragraph changed, one
+     * added, one removed) after its English translation recorded the version it was made from, of which
+     * .tolk/translations/ holds a copy; "dijk" is stale with no copy; "brug" is current; "sluis" untracked.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class StaleTranslations {
+        PreviewFixture stale;
+
+        @BeforeAll
+        void start(@TempDir Path staleTemp) throws IOException {
+            stale = PreviewFixture.start(TestSites.copy("serve-stale", staleTemp));
+        }
+
+        @AfterAll
+        void stop() {
+            stale.close();
+        }
+
+        private Document at(String path) {
+            HttpResponse<String> response = stale.get(path);
+            assertEquals(200, response.statusCode(), path);
+            return Jsoup.parse(response.body(), stale.url(path).toString());
+        }
+
+        @Test
+        void theListMarksStaleTranslationsAndSaysHowMuchOfTheOriginalChanged() {
+            Document index = at("/_tolk/");
+            Element haven = row(index, "2024/haven/haven");
+            assertEquals("true", haven.attr("data-stale"));
+            Element english = cell(haven, "en");
+            assertEquals("stale", english.select(".tv-stale").text());
+            assertTrue(english.hasClass("tv-stale-cell"));
+            assertTrue(english.select(".tv-stale-note").text().contains("2 of 6 paragraphs"), english.text());
+            assertTrue(cell(haven, "nl").select(".tv-stale").isEmpty(), "the original itself is not stale");
+
+            Element dijk = row(index, "2024/dijk");
+            assertEquals("true", dijk.attr("data-stale"));
+            assertTrue(cell(dijk, "en").select(".tv-stale-note").text().startsWith("The original changed"), dijk.text());
+
+            Element brug = row(index, "2024/brug");
+            assertEquals("false", brug.attr("data-stale"));
+            assertTrue(brug.select(".tv-stale, .tv-untracked").isEmpty(), brug.text());
+            assertEquals("not tracked", row(index, "2024/sluis").select(".tv-untracked").text());
+
+            assertEquals("2", index.select(".tv-stale-count").text());
+            assertTrue(index.select(".tv-summary").text().contains("2 stale translations"), index.select(".tv-summary").text());
+            assertEquals(1, index.select("input[name=tv-show][value=stale]").size(), "a filter for them");
+        }
+
+        @Test
+        void theSideBySidePageOfAStaleTranslationHighlightsTheParagraphsOfTheOriginalThatChanged() {
+            Document compare = at(row(at("/_tolk/"), "2024/haven/haven").select("a.tv-compare").attr("href"));
+            Element status = compare.getElementById("tv-status");
+            assertTrue(status.text().contains("The original changed since the translation was made: 2 of 6 paragraphs"), status.text());
+            assertTrue(status.text().contains("2 of 6 paragraphs"), status.text());
+            assertTrue(status.text().contains("tolk status --mark-current content/2024/haven/haven.en.md"), status.text());
+
+            List<String> changed = compare.select("td.tv-changed").eachText();
+            assertEquals(2, changed.size(), changed.toString());
+            assertTrue(changed.get(0).contains("De staking duurt minstens drie dagen"), changed.get(0));
+            assertTrue(changed.get(1).contains("Werkgevers noemen de eisen onbetaalbaar"), changed.get(1));
+            assertTrue(compare.select("td.tv-changed .tv-changed-mark").eachText().stream().allMatch("changed"::equals));
+            // Unchanged paragraphs, the heading among them, are not highlighted, and only the original's side is.
+            for (String unchanged : List.of("Sjorders in de haven", "Wat de bonden willen", "De bonden eisen", "Een woordvoerder")) {
+                Element block = compare.select("td.tv-block").stream().filter(td -> td.text().contains(unchanged)).findFirst().orElseThrow();
+                assertFalse(block.hasClass("tv-changed"), unchanged);
+            }
+            assertTrue(compare.select("td.tv-block[lang^=en].tv-changed").isEmpty());
+        }
+
+        @Test
+        void withoutACopyOfTheVersionItWasMadeFromTheStalePageSaysSoAndHighlightsNothing() {
+            Document compare = at(TranslatorView.compareUrl("2024/dijk", "en"));
+            Element status = compare.getElementById("tv-status");
+            assertTrue(status.select(".tv-stale").hasText());
+            assertTrue(status.text().contains("no copy of the version it was made from"), status.text());
+            assertTrue(compare.select("td.tv-changed").isEmpty());
+        }
+
+        @Test
+        void currentAndUntrackedTranslationsSayHowTheyStand() {
+            Element current = at(TranslatorView.compareUrl("2024/brug", "en")).getElementById("tv-status");
+            assertEquals("current", current.select(".tv-current").text());
+            Element untracked = at(TranslatorView.compareUrl("2024/sluis", "en")).getElementById("tv-status");
+            assertTrue(untracked.text().contains("records no translatedFrom"), untracked.text());
+        }
+    }
+
+    /** The issue's "must show": editing an original makes its translation stale in the preview, while it runs. */
+    @Test
+    void editingAnOriginalMakesItsTranslationStaleAndHighlightsTheEdit(@TempDir Path own) throws IOException {
+        try (PreviewFixture f = PreviewFixture.start(TestSites.copy("serve-stale", own))) {
+            assertEquals("false", row(get(f, "/_tolk/"), "2024/brug").attr("data-stale"));
+            f.replace("content/2024/brug.nl.md", "vanaf maandag", "pas vanaf volgende week");
+            f.awaitRebuildOf("content/2024/brug.nl.md");
+
+            Element brug = row(get(f, "/_tolk/"), "2024/brug");
+            assertEquals("true", brug.attr("data-stale"));
+            assertTrue(cell(brug, "en").select(".tv-stale-note").text().contains("1 of 2 paragraphs"), brug.text());
+            Document compare = get(f, TranslatorView.compareUrl("2024/brug", "en"));
+            assertEquals(List.of("Fietsers kunnen er pas vanaf volgende week over."), compare.select("td.tv-changed > p").eachText());
+        }
+    }
+
+    private static Document get(PreviewFixture f, String path) {
+        HttpResponse<String> response = f.get(path);
+        assertEquals(200, response.statusCode(), path);
+        return Jsoup.parse(response.body(), f.url(path).toString());
     }
 }
