@@ -115,7 +115,7 @@ public final class Build {
 
         Content content = ContentReader.read(config, problems, cache == null ? ReadCache.NONE : cache);
         if (cache != null) {
-            cache.states(content.states(), config.root());
+            cache.states(content.states(), config.root(), startedAt);
         }
         Theme theme = Theme.load(config, problems);
         Map<String, Strings> strings = new LinkedHashMap<>();

@@ -52,15 +52,17 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     /**
      * The source files' versions of this build, once content has been read. A file changed just before
-     * the previous build could have changed again without its size or time changing; its version then
-     * includes a hash of its bytes.
+     * this build started could change again within the clock's resolution without its size or time
+     * changing; its version then includes a hash of its bytes, so that the next build notices.
+     *
+     * @param buildStartMillis when this build started reading
      */
-    public void states(Map<String, FileState> current, java.nio.file.Path root) {
+    public void states(Map<String, FileState> current, java.nio.file.Path root, long buildStartMillis) {
         Map<String, String> versions = new ConcurrentHashMap<>();
         current.entrySet().parallelStream().forEach(e -> {
             FileState state = e.getValue();
             String version = state.size() + "/" + state.modifiedMillis();
-            if (state.modifiedMillis() >= previous.writtenAtMillis() - RACY_MILLIS) {
+            if (state.modifiedMillis() >= buildStartMillis - RACY_MILLIS) {
                 version += "/" + contentHash(root.resolve(e.getKey()));
             }
             versions.put(e.getKey(), version);
