@@ -99,7 +99,11 @@ final class JsonLd {
         ref.put("@type", "CreativeWork");
         ref.put("url", source.url());
         if (!source.name().isEmpty()) {
-            ref.put("publisher", Map.of("@type", "Organization", "name", source.name()));
+            // Ordered: Map.of iterates in a different order in every JVM, and the output must not.
+            Map<String, Object> publisher = new LinkedHashMap<>();
+            publisher.put("@type", "Organization");
+            publisher.put("name", source.name());
+            ref.put("publisher", publisher);
         }
         if (!source.language().isEmpty()) {
             ref.put("inLanguage", source.language());

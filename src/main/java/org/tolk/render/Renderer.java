@@ -52,6 +52,8 @@ public final class Renderer {
     }
 
     private final Map<String, TemplateFailure> templateFailures = new ConcurrentHashMap<>();
+    /** The link targets each article body resolved in this build (rendered, or carried over when its page was kept). */
+    private final Map<String, java.util.List<String>> lookupsNow = new ConcurrentHashMap<>();
 
     private final RenderCache cache;
 
@@ -147,7 +149,9 @@ public final class Renderer {
                 if (fingerprint != 0 && previous.isPresent() && previous.getAsLong() == fingerprint && sink.reuse(file)) {
                     cache.remember(file, fingerprint);
                     if (page instanceof Page.ArticlePage a) {
-                        cache.rememberLookups(a.article().sourcePath(), cache.lookups(a.article().sourcePath()));
+                        String source = a.article().sourcePath();
+                        lookupsNow.put(source, cache.lookups(source));
+                        cache.rememberLookups(source, cache.lookups(source));
                     }
                     return Outcome.KEPT;
                 }
@@ -164,7 +168,9 @@ public final class Renderer {
                 sink.write(file, bytes);
             }
             if (fingerprint != 0) {
-                cache.remember(file, fingerprint);
+                // An article's links are known only now that its body was rendered: the fingerprint the
+                // next build compares with must be made with them.
+                cache.remember(file, page instanceof Page.ArticlePage ? fingerprint(page) : fingerprint);
             }
             return Outcome.RENDERED;
         } catch (IOException e) {
@@ -206,7 +212,7 @@ public final class Renderer {
     /** Stands for an article body in a fingerprint: the file's version and where its links lead now. */
     private String bodyInputs(Article article) {
         StringBuilder text = new StringBuilder("body ").append(cache.state(article.sourcePath()));
-        for (String target : cache.lookups(article.sourcePath())) {
+        for (String target : lookupsNow.getOrDefault(article.sourcePath(), cache.lookups(article.sourcePath()))) {
             text.append(' ').append(target).append('=').append(site.linkTargets().get(target));
         }
         return text.toString();
@@ -257,6 +263,7 @@ public final class Renderer {
     /** Renders an article's body, remembering what it looked up and keeping it for the feeds that carry it. */
     private String articleBody(Article article) {
         Markdown.Rendered rendered = markdown.renderTracked(article, problems);
+        lookupsNow.put(article.sourcePath(), rendered.lookups());
         cache.rememberLookups(article.sourcePath(), rendered.lookups());
         if (inFeeds.contains(article.sourcePath())) {
             feedBodies.put(article.sourcePath(), rendered.html());
