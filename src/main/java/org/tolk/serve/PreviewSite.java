@@ -148,26 +148,12 @@ public final class PreviewSite {
      * rendering them again reports.
      */
     Rendered render(Set<Path> changedSources) {
-        Base from = base != null ? base : new Base(firstSnapshot(), Map.of());
+        Base from = base != null ? base : new Base(BuildCache.Snapshot.EMPTY, Map.of());
         MemorySink sink = new MemorySink(from.files());
         Build.Incremental result = Build.renderInto(options(), sink, from.snapshot());
         Map<String, ServedFile> files = Collections.unmodifiableMap(sink.files());
         result.next().ifPresent(next -> base = new Base(next, files));
         return new Rendered(files, result.result().problems());
-    }
-
-    /**
-     * The snapshot the first rendering starts from: nothing to reuse, but dated now. With
-     * {@link BuildCache.Snapshot#EMPTY} (dated 1970) every file would count as changed within the
-     * cache's racy-file window and be versioned with a hash of its content, and the versions of the
-     * second rendering, with size and time only, would then differ for every file: the first edit would
-     * render the whole site again. Dated now, only files saved in the last seconds are hashed, as in any
-     * later rendering. (The date only decides which files are hashed, and a hashed version never equals
-     * an unhashed one, so correctness does not depend on it.)
-     */
-    private static BuildCache.Snapshot firstSnapshot() {
-        BuildCache.Snapshot empty = BuildCache.Snapshot.EMPTY;
-        return new BuildCache.Snapshot(empty.reads(), empty.pages(), empty.lookups(), System.currentTimeMillis(), empty.output());
     }
 
     /** The generation being served, or null before the first build has finished. */
