@@ -102,6 +102,15 @@ public final class Urls {
     }
 
     private static String encode(String path) {
+        // Most paths are plain ASCII slugs that need no encoding; URI parsing costs more than the rest of href().
+        boolean plain = true;
+        for (int i = 0; i < path.length() && plain; i++) {
+            char c = path.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0;
+        }
+        if (plain) {
+            return path;
+        }
         try {
             return new URI(null, null, path, null).toASCIIString();
         } catch (URISyntaxException e) {
