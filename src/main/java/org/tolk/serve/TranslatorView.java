@@ -20,6 +20,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.tolk.build.BuildOptions;
+import org.tolk.cache.BuildCache;
 import org.tolk.check.Problems;
 import org.tolk.config.ConfigLoader;
 import org.tolk.config.Language;
@@ -56,7 +57,7 @@ import freemarker.template.TemplateExceptionHandler;
  *
  * <p>It reads the site model (translation groups, the original of each) itself, when a translator's page is
  * asked for and the sources changed since it last did, so that the rebuilds the browser waits for do not
- * pay for it. It shows what the preview shows: drafts and future articles only with {@code --drafts} and
+ * pay for it; with a cache of its own, it reads again only the files that changed. It shows what the preview shows: drafts and future articles only with {@code --drafts} and
  * {@code --future}, and says how many it leaves out.
  */
 final class TranslatorView {
@@ -110,7 +111,14 @@ final class TranslatorView {
         }
     }
 
-    private static Snapshot load(long build, BuildOptions options) {
+    /**
+     * How each article file was read for the last snapshot, so that the next one (after every rebuild, while
+     * a translator's page is open) reads only the files that changed. Guarded by this view's lock.
+     */
+    private BuildCache.Snapshot reads = BuildCache.Snapshot.EMPTY;
+    private static final String READS = "(translator's view)";
+
+    private Snapshot load(long build, BuildOptions options) {
         Problems ignored = new Problems();   // the preview reports the build's problems; this is a second reading
         Optional<SiteConfig> config = ConfigLoader.load(options.source(), ignored);
         if (config.isEmpty()) {
@@ -124,7 +132,10 @@ final class TranslatorView {
                 siteConfig = siteConfig.withBaseUrl(base.get());
             }
         }
-        ContentReader.Content content = ContentReader.read(siteConfig, ignored);
+        BuildCache cache = new BuildCache(reads, 0, READS);
+        long startedAt = System.currentTimeMillis();
+        ContentReader.Content content = ContentReader.read(siteConfig, ignored, cache);
+        reads = cache.snapshot(startedAt, READS);
         Inclusion inclusion = new Inclusion(options.drafts(), options.future(), options.now());
         Site site = SiteBuilder.build(siteConfig, content, List.of(), inclusion, ignored);
         Map<String, Strings> strings = new LinkedHashMap<>();
