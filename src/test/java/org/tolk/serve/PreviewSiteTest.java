@@ -150,14 +150,11 @@ class PreviewSiteTest {
     }
 
     @Test
-    void aRebuildWithNothingChangedRendersNothing() {
+    void aRebuildWithNothingChangedRendersNothingEvenRightAfterStartUp() {
         Path root = PreviewFixture.copy(temp);
         agedBy(root, Duration.ofHours(1));
         PreviewSite site = site(root);
         site.rebuild(Set.of());
-        // Not yet from the first rebuild: an article page's fingerprint includes what its body's links and
-        // images point to, which the cache learns only by rendering the body (Renderer#bodyInputs).
-        site.rebuild(Set.of(root.resolve("content/2024/only-dutch.nl.md")));
         Generation before = site.served();
         Rebuild again = site.rebuild(Set.of(root.resolve("content/2024/only-dutch.nl.md")));
         assertTrue(again.changed().isEmpty());
