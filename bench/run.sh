@@ -117,7 +117,8 @@ fi
 [ "$jar" = "$repo/target-bench/tolk.jar" ] || commit="given jar (checkout at $commit)"
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 # The JVM flags of the ./tolk launcher, read from it so that the two stay the same.
-jvm_flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$repo/tolk")
+# (for `build`, the launcher's "${jit[@]}" is the quick compiler alone)
+jvm_flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$repo/tolk" | sed 's/"\${jit\[@\]}"/-XX:TieredStopAtLevel=1/')
 [ -n "$jvm_flags" ] || die "cannot read the JVM flags from ./tolk"
 read -r -a jvm <<<"$jvm_flags"
 
