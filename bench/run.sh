@@ -118,7 +118,7 @@ fi
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 # The JVM flags of the ./tolk launcher, read from it so that the two stay the same.
 # (for `build`, the launcher's "${jit[@]}" is the quick compiler alone)
-jvm_flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$repo/tolk" | sed 's/"\${jit\[@\]}"/-XX:TieredStopAtLevel=1/')
+jvm_flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$repo/tolk" | sed 's/"\${jit\[@\]}"/-XX:TieredStopAtLevel=1/; s/ \${TOLK_JAVA_OPTS:-}//')
 [ -n "$jvm_flags" ] || die "cannot read the JVM flags from ./tolk"
 read -r -a jvm <<<"$jvm_flags"
 

@@ -35,7 +35,14 @@ public final class Main implements Runnable {
             }
             return 70;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // A failed build never swapped its output in: say so, and how to give Java more memory.
+            err.println("tolk: out of memory; nothing was written. Give Java more, e.g. TOLK_JAVA_OPTS=-Xmx2g ./tolk …"
+                    + " or java -Xmx2g -jar tolk.jar …");
+            return 70;
+        }
     }
 
     @Override
