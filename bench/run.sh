@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Tolk against Hugo on generated bilingual news corpora (issue 6). Run bench/run.sh --help.
+# The whole script is one { … } block, read completely before it runs: a run takes long, and others may
+# edit this file in the shared checkout meanwhile (bash would otherwise read on in the changed file).
+{
 set -euo pipefail
 
 usage() {
@@ -30,6 +33,8 @@ Options:
   --jar FILE          use this jar instead of building target-bench/tolk.jar
   --results FILE      where to write the results (default: bench/results/<date>.md; "-" for none)
   --purge             delete the work folder at the end
+
+Environment: TOLK_JAVA_OPTS adds JVM options, as for ./tolk (e.g. TOLK_JAVA_OPTS=-Xmx2g).
   -h, --help          this text
 
 Needs: java 17+, mvn, python3, /usr/bin/time; hugo for the comparison (apt-get install -y hugo).
@@ -121,6 +126,12 @@ jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 jvm_flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$repo/tolk" | sed 's/"\${jit\[@\]}"/-XX:TieredStopAtLevel=1/; s/ \${TOLK_JAVA_OPTS:-}//')
 [ -n "$jvm_flags" ] || die "cannot read the JVM flags from ./tolk"
 read -r -a jvm <<<"$jvm_flags"
+# Like the launcher, TOLK_JAVA_OPTS adds to them.
+if [ -n "${TOLK_JAVA_OPTS:-}" ]; then
+  read -r -a extra <<<"$TOLK_JAVA_OPTS"
+  jvm+=("${extra[@]}")
+  jvm_flags="${jvm[*]}"
+fi
 
 raw="$work/raw-$(date +%Y%m%d-%H%M%S).tsv"
 : >"$raw"
@@ -305,7 +316,7 @@ print("### Goals (issue 6)")
 print()
 def get(n, tool, case):
     rs = rows.get((n, tool, case))
-    return None if not rs else (med("wall", rs), med("rss", rs), failed(rs))
+    return None if not rs else (med("wall", rs), med("rss", rs), failed(rs), med("cpu", rs))
 def line(goal, ok, detail):
     verdict = "not measured" if ok is None else ("**met**" if ok else "**not met**")
     print(f"- {goal}: {verdict} — {detail}")
@@ -330,8 +341,11 @@ big = get(huge_n, "Tolk", "cold, -Xmx2g")
 if big and big[2]:
     line(f"{huge_n:,} stories with -Xmx2g ≤ 12 × the 10,000-story time", False, "the build failed (see the table)")
 elif big and t10:
-    line(f"{huge_n:,} stories with -Xmx2g ≤ 12 × the 10,000-story time", big[0] <= 12 * t10[0],
-         f"{big[0]:.1f} s = {big[0]/t10[0]:.1f}× {t10[0]:.2f} s, peak {big[1]:.0f} MiB")
+    # Wall time is the goal's measure; CPU time shows the work done when the load differed between the two.
+    wall_x, cpu_x = big[0] / t10[0], big[3] / t10[3]
+    line(f"{huge_n:,} stories with -Xmx2g ≤ 12 × the 10,000-story time", wall_x <= 12,
+         f"wall {big[0]:.1f} s = {wall_x:.1f}× {t10[0]:.2f} s; CPU {big[3]:.1f} s = {cpu_x:.1f}× {t10[3]:.2f} s"
+         + (" (**over 12× in CPU time**)" if cpu_x > 12 else "") + f"; peak {big[1]:.0f} MiB")
 else:
     line(f"{huge_n:,} stories with -Xmx2g ≤ 12 × the 10,000-story time", None, "run with --huge (and 10,000 in --stories)")
 EOF
@@ -361,3 +375,5 @@ if [ "$results" != "-" ]; then
   log "written to $results (raw numbers: $raw)"
 fi
 if [ "$purge" = 1 ]; then rm -rf "$work"; fi
+exit 0
+}
