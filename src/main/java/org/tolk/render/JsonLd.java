@@ -1,5 +1,6 @@
 package org.tolk.render;
 
+import org.tolk.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ final class JsonLd {
             json.put("workTranslation", translations);
         }
         article.source().filter(s -> !s.url().isEmpty()).ifPresent(s -> json.put("isBasedOn", external(s)));
-        return Json.write(json);
+        return Json.compact(json);
     }
 
     private static List<Object> people(List<String> names) {

@@ -1,5 +1,6 @@
 package org.tolk.serve;
 
+import org.tolk.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ final class LiveReload implements AutoCloseable {
     }
 
     private static String event(String name, Map<String, Object> data) {
-        return "event: " + name + "\ndata: " + Json.of(data) + "\n\n";
+        return "event: " + name + "\ndata: " + Json.compact(data) + "\n\n";
     }
 
     private void broadcast(String text) {

@@ -1,5 +1,6 @@
 package org.tolk.serve;
 
+import org.tolk.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -183,7 +184,7 @@ final class PreviewHandler extends Handler.Abstract {
         answer.put("generation", served == null ? 0 : served.number());
         answer.put("reload", reload);
         answer.put("css", site.cssChangedSince(since));
-        byte[] bytes = Json.of(answer).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Json.compact(answer).getBytes(StandardCharsets.UTF_8);
         return send(response, callback, head, HttpStatus.OK_200, "changed.json", new ServedFile.Bytes(bytes), null, null, null);
     }
 

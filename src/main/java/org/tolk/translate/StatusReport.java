@@ -1,5 +1,6 @@
 package org.tolk.translate;
 
+import org.tolk.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -298,7 +299,7 @@ public final class StatusReport {
             return item;
         }).toList());
         root.put("problems", status.problems().stream().map(Problem::toString).toList());
-        return Json.write(root);
+        return Json.pretty(root);
     }
 
     private static Map<String, Object> counts(TranslationStatus.Pair pair, boolean withLanguages) {
