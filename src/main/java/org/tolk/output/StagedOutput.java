@@ -105,10 +105,6 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         return new StagedOutput(out, staging, previous);
     }
 
-    public Path stagingFolder() {
-        return staging;
-    }
-
     @Override
     public void write(String relativePath, byte[] bytes) throws IOException {
         Path target = target(relativePath);

@@ -99,8 +99,4 @@ public final class Strings {
     public String format(String key, Object... arguments) {
         return new MessageFormat(get(key), locale).format(arguments);
     }
-
-    public Map<String, String> asMap() {
-        return table;
-    }
 }

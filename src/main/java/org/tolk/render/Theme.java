@@ -122,10 +122,6 @@ public final class Theme {
         return templates.get(name);
     }
 
-    public Configuration freemarker() {
-        return freemarker;
-    }
-
     /** Asset names ({@code tolk.css}, {@code fonts/x.woff2}), sorted. */
     public List<String> assetNames() {
         return List.copyOf(assets.keySet());

@@ -2,7 +2,7 @@ package org.tolk.site;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 
 import org.tolk.config.Language;
 import org.tolk.config.SiteConfig;
@@ -48,9 +48,5 @@ public record Site(SiteConfig config, Urls urls, List<Article> articles, Map<Str
 
     public int count(Language language, Topic topic) {
         return topicCounts.getOrDefault(language.key(), Map.of()).getOrDefault(topic.key(), 0);
-    }
-
-    public Optional<Page> page(String path) {
-        return pages.stream().filter(p -> p.path().equals(path)).findFirst();
     }
 }
