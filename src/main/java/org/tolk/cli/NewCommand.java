@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,6 +25,7 @@ import org.tolk.translate.SiteContent;
 import org.tolk.translate.SiteRoot;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -71,11 +71,8 @@ final class NewCommand {
         @Option(names = "--with-templates", description = "Copy Tolk's default templates into DIR/templates/, to change them.")
         boolean withTemplates;
 
-        @Option(names = "--now", hidden = true, paramLabel = "INSTANT", description = "The moment taken as now (for tests).")
-        String now;
-
-        @Option(names = "--debug", hidden = true, description = "Show Java stack traces for internal errors.")
-        boolean debug;
+        @Mixin
+        ClockOptions clock;
 
         @Override
         public Integer call() {
@@ -84,7 +81,7 @@ final class NewCommand {
             NewSite.Created created;
             Instant moment;
             try {
-                moment = instant(now);
+                moment = clock.instant();
                 NewSite.Request request = new NewSite.Request(dir,
                         languages == null ? NewSite.DEFAULT_LANGUAGES : languages, Optional.ofNullable(title), baseUrl,
                         zone(timeZone), withTemplates, moment);
@@ -160,11 +157,8 @@ final class NewCommand {
                 description = "The site's root folder (default: the nearest folder upwards with a site.yaml).")
         Path source;
 
-        @Option(names = "--now", hidden = true, paramLabel = "INSTANT", description = "The moment taken as now (for tests).")
-        String now;
-
-        @Option(names = "--debug", hidden = true, description = "Show Java stack traces for internal errors.")
-        boolean debug;
+        @Mixin
+        ClockOptions clock;
 
         @Override
         public Integer call() {
@@ -181,7 +175,7 @@ final class NewCommand {
                 Path file = NewArticle.create(config.get(), new NewArticle.Request(String.join(" ", title),
                         lang == null ? config.get().defaultLanguage() : lang,
                         topics == null ? List.of() : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
-                        Optional.ofNullable(slug), instant(now)));
+                        Optional.ofNullable(slug), clock.instant()));
                 spec.commandLine().getOut().println(SiteRoot.shown(file));
                 return 0;
             } catch (RefusedException e) {
@@ -191,17 +185,6 @@ final class NewCommand {
                 err.println("tolk new article: cannot write the article: " + e.getMessage());
                 return 1;
             }
-        }
-    }
-
-    static Instant instant(String now) throws RefusedException {
-        if (now == null) {
-            return Instant.now();
-        }
-        try {
-            return Instant.parse(now);
-        } catch (DateTimeParseException e) {
-            throw new RefusedException("--now '" + now + "' is not an instant such as 2026-06-01T12:00:00Z");
         }
     }
 

@@ -18,6 +18,7 @@ import org.tolk.translate.StatusReport;
 import org.tolk.translate.TranslationStatus;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,11 +66,8 @@ final class StatusCommand implements Callable<Integer> {
                     + " PATH is a translation's file, or a folder for every translation in it.")
     List<Path> markCurrent;
 
-    @Option(names = "--now", hidden = true, paramLabel = "INSTANT", description = "The moment taken as now (for tests).")
-    String now;
-
-    @Option(names = "--debug", hidden = true, description = "Show Java stack traces for internal errors.")
-    boolean debug;
+    @Mixin
+    ClockOptions clock;
 
     @Override
     public Integer call() {
@@ -103,7 +101,7 @@ final class StatusCommand implements Callable<Integer> {
             TranslationStatus status = site.status();
             status.problems().forEach(err::println);
             StatusReport report = new StatusReport(status, site.config(),
-                    new StatusReport.Options(NewCommand.instant(now), Optional.ofNullable(to), verbose,
+                    new StatusReport.Options(clock.instant(), Optional.ofNullable(to), verbose,
                             sourcePath -> SiteRoot.shown(root.resolve(sourcePath))));
             out.print(json ? report.json() : report.text());
             out.flush();

@@ -3,7 +3,6 @@ package org.tolk.site;
 import java.util.List;
 import java.util.Map;
 
-
 import org.tolk.config.Language;
 import org.tolk.config.SiteConfig;
 import org.tolk.config.Topic;
