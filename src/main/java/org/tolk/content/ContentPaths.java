@@ -29,4 +29,12 @@ public final class ContentPaths {
         }
         return String.join("/", parts);
     }
+
+    /**
+     * The content path a reference in an article names: {@code /2017/x.jpg} from content/'s top,
+     * anything else relative to the article's folder; null when it climbs above content/.
+     */
+    public static String of(Article article, String reference) {
+        return reference.startsWith("/") ? reference.substring(1) : resolve(article.contentFolder(), reference);
+    }
 }

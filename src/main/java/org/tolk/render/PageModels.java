@@ -146,7 +146,7 @@ final class PageModels {
         if (image.isEmpty() || image.startsWith("http://") || image.startsWith("https://")) {
             return image;
         }
-        String target = image.startsWith("/") ? image.substring(1) : org.tolk.content.ContentPaths.resolve(article.contentFolder(), image);
+        String target = org.tolk.content.ContentPaths.of(article, image);
         String sitePath = target == null ? null : site.linkTargets().get(target);
         if (sitePath == null) {
             return "";

@@ -173,7 +173,7 @@ public final class SiteBuilder {
             if (image.isEmpty() || image.startsWith("http://") || image.startsWith("https://")) {
                 continue;
             }
-            String target = image.startsWith("/") ? image.substring(1) : ContentPaths.resolve(article.contentFolder(), image);
+            String target = ContentPaths.of(article, image);
             if (target == null || !linkTargets.containsKey(target) || target.endsWith(".md")) {
                 Position at = article.position("image");
                 problems.error(article.sourcePath(), at.line(), at.column(), "missing image '" + image + "': there is no content/"
