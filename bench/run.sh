@@ -16,7 +16,8 @@ side by side, for each story count N:
   Tolk  one edit        the body of one article edited, then a build (> 2 s after the previous one)
   Hugo  cold build      `hugo --quiet -d OUT` on the same stories (if hugo is installed)
 Each case with /usr/bin/time -v (wall, user+sys CPU, peak RSS), median of K runs, JVM start-up
-included (java -jar with the flags of ./tolk). Cold builds of Tolk and Hugo alternate, so that load
+included (run through the ./tolk launcher with TOLK_JAR=the jar: its JVM flags and its class-data
+archive, made before anything is timed). Cold builds of Tolk and Hugo alternate, so that load
 from other processes falls on both. Prints a Markdown table and writes it to bench/results/<date>.md.
 
 Options:
@@ -121,17 +122,6 @@ if [ -n "$(cd "$repo" && git status --porcelain -- src templates pom.xml 2>/dev/
 fi
 [ "$jar" = "$repo/target-bench/tolk.jar" ] || commit="given jar (checkout at $commit)"
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
-# The JVM flags of the ./tolk launcher, read from it so that the two stay the same.
-# (for `build`, the launcher's "${jit[@]}" is the quick compiler alone)
-jvm_flags=$(sed -n 's/^exec java \(.*\) -jar .*/\1/p' "$repo/tolk" | sed 's/"\${jit\[@\]}"/-XX:TieredStopAtLevel=1/; s/ \${TOLK_JAVA_OPTS:-}//')
-[ -n "$jvm_flags" ] || die "cannot read the JVM flags from ./tolk"
-read -r -a jvm <<<"$jvm_flags"
-# Like the launcher, TOLK_JAVA_OPTS adds to them.
-if [ -n "${TOLK_JAVA_OPTS:-}" ]; then
-  read -r -a extra <<<"$TOLK_JAVA_OPTS"
-  jvm+=("${extra[@]}")
-  jvm_flags="${jvm[*]}"
-fi
 
 raw="$work/raw-$(date +%Y%m%d-%H%M%S).tsv"
 : >"$raw"
@@ -139,6 +129,25 @@ logs="$work/logs"
 mkdir -p "$logs"
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# Tolk runs through the ./tolk launcher itself, so that its JVM flags and class-data archive are the ones
+# measured: a copy of it (others may edit the shared checkout meanwhile), with the sample site it makes the
+# archive from, and TOLK_JAR=$jar. TOLK_JAVA_OPTS adds JVM options, as it does there.
+launcher="$work/launcher"
+rm -rf "$launcher"
+mkdir -p "$launcher"
+cp -R "$repo/tolk" "$repo/site.yaml" "$repo/content" "$launcher/"
+export TOLK_JAR="$jar"
+tolk=("$launcher/tolk")
+# The archive (beside the jar) is made now, before anything is timed, as ./tolk makes it on its first run.
+rm -f "${jar%.jar}.jsa" "${jar%.jar}.jsa.jvm"
+log "making the class-data archive ${jar%.jar}.jsa (as ./tolk does once per jar)"
+jvm_flags=$(TOLK_SHOW_JAVA=1 "${tolk[@]}" build --help 2>&1 >/dev/null | sed -n 's/^java \(.*\) -jar .*/\1/p' | sed 's/  */ /g; s/ $//')
+[ -n "$jvm_flags" ] || die "cannot get the JVM flags from ./tolk (TOLK_SHOW_JAVA=1)"
+if [ -s "${jar%.jar}.jsa" ]; then
+  cds_note="class-data archive made before timing ($(du -m "${jar%.jar}.jsa" | cut -f1) MB)"
+else
+  cds_note="**no class-data archive** (./tolk could not make one)"
+fi
 # measure N TOOL CASE RUN DIR -- command...   (runs the command in DIR; appends one line to $raw)
 # With allow_fail=1 a failed command is recorded as such instead of ending the benchmark.
 allow_fail=0
@@ -198,7 +207,7 @@ bench_n() { # N OUTBASE LABEL
   local i
   for ((i = 1; i <= runs; i++)); do
     rm -rf "$tout"
-    measure "$n" Tolk "cold$sfx" "$i" "$tsrc" -- java "${jvm[@]}" -jar "$jar" build -s . -o "$tout" --clean
+    measure "$n" Tolk "cold$sfx" "$i" "$tsrc" -- "${tolk[@]}" build -s . -o "$tout" --clean
     if [ -n "$hsrc" ]; then
       rm -rf "$hout" "$hsrc/resources" "$hsrc/.hugo_build.lock"
       measure "$n" Hugo "cold$sfx" "$i" "$hsrc" -- "$hugo_bin" --quiet -d "$hout"
@@ -211,7 +220,7 @@ bench_n() { # N OUTBASE LABEL
   # Tolk's build cache is per output folder: the last cold build above left it for $tout.
   for ((i = 1; i <= runs; i++)); do
     sleep 2.2
-    measure "$n" Tolk "no change$sfx" "$i" "$tsrc" -- java "${jvm[@]}" -jar "$jar" build -s . -o "$tout"
+    measure "$n" Tolk "no change$sfx" "$i" "$tsrc" -- "${tolk[@]}" build -s . -o "$tout"
   done
   # One edited article: the newest one (it is on the home page, its topics' pages and the feeds).
   local article backup marker
@@ -222,7 +231,7 @@ bench_n() { # N OUTBASE LABEL
     sleep 2.2   # files changed within 2 s of a build's start are hashed; an author's edit comes later
     marker="$(edit_marker "$i")"
     printf '\nThe editors added this sentence later (%s).\n' "$marker" >>"$article"
-    measure "$n" Tolk "one edit$sfx" "$i" "$tsrc" -- java "${jvm[@]}" -jar "$jar" build -s . -o "$tout"
+    measure "$n" Tolk "one edit$sfx" "$i" "$tsrc" -- "${tolk[@]}" build -s . -o "$tout"
     grep -rqF --include=index.html "$marker" "$tout" \
       || { notes+=("WARNING: $n stories$sfx, one edit run $i: the edited sentence is not in the output"); log "WARNING: edit $i not found in output"; }
   done
@@ -232,7 +241,7 @@ bench_n() { # N OUTBASE LABEL
 }
 
 log "work folder $work ($(fs_of "$work")); load average $load_start; jar $jar"
-log "JVM flags: ${jvm[*]}"
+log "JVM flags: $jvm_flags; $cds_note"
 for n in $stories; do
   bench_n "$n" "$work/out" ""
   if [ -n "$disk" ]; then bench_n "$n" "$disk" "output on disk"; fi
@@ -242,16 +251,16 @@ if [ "$huge" = 1 ]; then
   hn=$huge_n
   hsrc="$(corpus "$hn" tolk)"
   hout="$work/out/out-tolk-$hn"
-  jvm_saved=("${jvm[@]}")
-  jvm=("${jvm_saved[@]}" -Xmx2g)
+  opts_saved="${TOLK_JAVA_OPTS:-}"
+  export TOLK_JAVA_OPTS="$opts_saved -Xmx2g"
   allow_fail=1
   for ((i = 1; i <= huge_runs; i++)); do
     rm -rf "$hout"
-    measure "$hn" Tolk "cold, -Xmx2g" "$i" "$hsrc" -- java "${jvm[@]}" -jar "$jar" build -s . -o "$hout" --clean
+    measure "$hn" Tolk "cold, -Xmx2g" "$i" "$hsrc" -- "${tolk[@]}" build -s . -o "$hout" --clean
   done
   allow_fail=0
   if [ -d "$hout" ]; then notes+=("$hn stories: Tolk wrote $(html_count "$hout") HTML files"); fi
-  jvm=("${jvm_saved[@]}")
+  TOLK_JAVA_OPTS="$opts_saved"
   rm -rf "$hout" "$work/corpora/$hn"
 fi
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -354,7 +363,7 @@ EOF
 header="## Results $(date '+%Y-%m-%d %H:%M %Z')
 
 - Machine: $(nproc) cores ($cpu_model), $mem_total; $java_version; Hugo ${hugo_version}
-- Tolk: commit $commit; JVM flags \`${jvm_flags}\` (as ./tolk), JVM start-up included
+- Tolk: commit $commit; run through ./tolk with TOLK_JAR (JVM start-up included): \`java ${jvm_flags}\`; $cds_note
 - Work folder $work ($(fs_of "$work"))${disk:+; output also in $disk ($(fs_of "$disk"))}
 - Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end"
 for note in "${notes[@]}"; do header="$header
