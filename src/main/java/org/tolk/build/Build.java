@@ -84,6 +84,16 @@ public final class Build {
      */
     private static Incremental run(BuildOptions options, PageSink previewSink, BuildCache.Snapshot previewPrevious) {
         long start = System.nanoTime();
+        StageTimes times = new StageTimes();
+        try {
+            return run(options, previewSink, previewPrevious, start, times);
+        } finally {
+            times.print(System.err);
+        }
+    }
+
+    private static Incremental run(BuildOptions options, PageSink previewSink, BuildCache.Snapshot previewPrevious,
+                                   long start, StageTimes times) {
         Problems problems = new Problems();
         Path output = options.outputFolder();
 
@@ -92,9 +102,11 @@ public final class Build {
             return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
         }
         SiteConfig config = withBaseUrlOverride(loaded.get(), options, problems);
+        times.stage("config");
 
         if (options.write()) {
             checkOutputFolder(options, config, problems);
+            times.stage("checkOutput");
         }
 
         // The build cache: for builds that write, so that it always describes the output folder, and for
@@ -112,23 +124,29 @@ public final class Build {
             cacheOutput = IN_MEMORY;
         }
         long startedAt = System.currentTimeMillis();
+        times.stage("cacheLoad");
 
         Content content = ContentReader.read(config, problems, cache == null ? ReadCache.NONE : cache);
         if (cache != null) {
             cache.states(content.states(), config.root(), startedAt);
         }
+        times.stage("content");
         Theme theme = Theme.load(config, problems);
         Map<String, Strings> strings = new LinkedHashMap<>();
         for (Language language : config.languages()) {
             strings.put(language.key(), Strings.load(language, config.templatesDir(), problems));
         }
+        times.stage("theme");
         Site site = SiteBuilder.build(config, content, theme.assetNames(),
                 new Inclusion(options.drafts(), options.future(), options.now()), problems);
+        times.stage("site");
         Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems,
                 cache == null ? RenderCache.NONE : cache);
 
         if (previewSink != null) {
+            times.stage("renderer");
             Renderer.Counts counts = renderer.render(previewSink, options.progress());
+            times.stage("render");
             BuildResult result = result(problems, counts, start, output, !problems.hasErrors());
             // Only a rendering without errors is a base for the next: see Incremental#next.
             return new Incremental(result, cache == null || problems.hasErrors() ? Optional.empty()
@@ -141,13 +159,17 @@ public final class Build {
             return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
         }
         try (StagedOutput staged = StagedOutput.open(output)) {
+            times.stage("stagingOpen");
             Renderer.Counts counts = renderer.render(staged, options.progress());
+            times.stage("render");
             if (problems.hasErrors()) {
                 return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
             }
             staged.commit();
+            times.stage("commit");
             if (cache != null) {
                 saveCache(cache, config, startedAt, output, problems);
+                times.stage("cacheSave");
             }
             return withoutSnapshot(result(problems, counts, start, output, true));
         } catch (IOException e) {

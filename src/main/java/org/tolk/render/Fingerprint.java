@@ -20,7 +20,8 @@ public final class Fingerprint {
         return mix(seed, combined);
     }
 
-    private static long mix(long seed, long value) {
+    /** {@code seed} followed by {@code value}: order matters, as in a hash of a sequence. */
+    public static long mix(long seed, long value) {
         long hash = (OFFSET ^ seed) * PRIME;
         hash ^= value;
         hash *= PRIME;

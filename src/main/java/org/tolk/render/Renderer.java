@@ -181,30 +181,33 @@ public final class Renderer {
 
     /**
      * Everything the page's bytes depend on beyond {@link RenderCache#globalFingerprint()}, hashed; 0 for
-     * pages that are always rendered (the sitemap, robots.txt: cheap, and they depend on every page).
+     * robots.txt, which is always written (it is tiny).
      */
     private long fingerprint(Page page) throws IOException {
-        String inputs;
+        long inputs;
         if (page instanceof Page.StaticFilePage s) {
-            inputs = "static " + cache.state(s.file().sourcePath());
+            inputs = Fingerprint.of(0, "static " + cache.state(s.file().sourcePath()));
         } else if (page instanceof Page.AssetPage a) {
-            inputs = "asset " + a.name() + " " + (theme.asset(a.name()) instanceof Theme.AssetSource.SiteFile f
-                    ? java.nio.file.Files.size(f.file()) + "/" + java.nio.file.Files.getLastModifiedTime(f.file()).toMillis() : "built-in");
+            inputs = Fingerprint.of(0, "asset " + a.name() + " " + (theme.asset(a.name()) instanceof Theme.AssetSource.SiteFile f
+                    ? java.nio.file.Files.size(f.file()) + "/" + java.nio.file.Files.getLastModifiedTime(f.file()).toMillis() : "built-in"));
         } else if (page instanceof Page.FeedPage f) {
-            StringBuilder text = new StringBuilder("feed ").append(f.path()).append(f.topic() == null ? "" : f.topic().key());
+            inputs = Fingerprint.of(0, f.topic() == null ? "feed" : "feed " + f.topic().key());
             for (Entry entry : f.entries()) {
                 Article article = entry.article();
-                text.append('\n').append(article.sourcePath()).append(' ').append(cache.state(article.sourcePath()))
-                        .append(' ').append(site.path(article)).append(bodyInputs(article));
-                site.translationsOf(article).forEach(t -> text.append(' ').append(site.path(t)));
+                inputs = Fingerprint.mix(Fingerprint.mix(inputs, versionOf(article)), bodyInputs(article));
+                // An entry links to its translations: where they are, not what they say.
+                for (Article translation : site.translationsOf(article)) {
+                    inputs = Fingerprint.mix(inputs, Fingerprint.of(0, site.path(translation)));
+                }
             }
-            inputs = text.toString();
-        } else if (page instanceof Page.SitemapPage || page instanceof Page.RobotsPage) {
+        } else if (page instanceof Page.SitemapPage) {
+            inputs = sitemapInputs();
+        } else if (page instanceof Page.RobotsPage) {
             return 0;
         } else {
             inputs = htmlInputs(page);
         }
-        long fingerprint = Fingerprint.of(cache.globalFingerprint(), inputs);
+        long fingerprint = Fingerprint.mix(Fingerprint.mix(cache.globalFingerprint(), Fingerprint.of(0, page.path())), inputs);
         return fingerprint == 0 ? 1 : fingerprint;
     }
 
@@ -212,51 +215,94 @@ public final class Renderer {
      * What an HTML page's template data is made from, short of building it: the articles it shows or
      * links to, each by its file's version (front matter and body), and the few site-wide facts its data
      * reads (which topics have articles, how many). Everything else it reads is in the global
-     * fingerprint (site.yaml, templates, strings, options). Building every page's data to compare it was
-     * two thirds of a rebuild; this is a small fraction of that, and the randomized incremental test
-     * holds it to giving a clean build's bytes.
+     * fingerprint (site.yaml, templates, strings, options). Hashed as numbers, not text: a rebuild
+     * fingerprints every page, so this must cost next to nothing; the randomized incremental test holds
+     * it to giving a clean build's bytes.
      */
-    private String htmlInputs(Page page) {
-        StringBuilder text = new StringBuilder(256).append(page.getClass().getSimpleName()).append(' ').append(page.path());
+    private long htmlInputs(Page page) {
+        long h = page.getClass().getName().hashCode();
         Language language = page.language();
         if (language != null) {
-            text.append(" topics ").append(topicsWithArticles(language));
+            h = Fingerprint.mix(h, topicsWithArticles(language));
         }
         if (page instanceof Page.ArticlePage a) {
             Article article = a.article();
-            text.append('\n').append(versionOf(article)).append(bodyInputs(article)).append(" image ").append(imageTarget(article));
-            for (Article member : site.group(article).articles()) {
-                text.append('\n').append(versionOf(member));
+            h = Fingerprint.mix(Fingerprint.mix(h, versionOf(article)), bodyInputs(article));
+            if (!article.image().isEmpty()) {
+                h = Fingerprint.mix(h, Fingerprint.of(0, imageTarget(article)));
             }
-        } else if (page instanceof Page.HomePage h) {
-            text.append(" pager ").append(h.pager());
-            entries(text, h.entries());
+            for (Article member : site.group(article).articles()) {
+                h = Fingerprint.mix(h, versionOf(member));
+            }
+        } else if (page instanceof Page.HomePage p) {
+            h = entries(pager(h, p.pager()), p.entries());
         } else if (page instanceof Page.TopicPage t) {
-            text.append(" pager ").append(t.pager()).append(" count ").append(site.count(language, t.topic())).append(" in ");
+            h = Fingerprint.mix(pager(h, t.pager()), site.count(language, t.topic()));
             // Page 1 links to the same topic in every language that has it.
-            site.config().languages().forEach(l -> text.append(l.key()).append(site.count(l, t.topic()) > 0 ? "+" : "-"));
-            entries(text, t.entries());
+            for (Language other : site.config().languages()) {
+                h = Fingerprint.mix(h, site.count(other, t.topic()) > 0 ? 1 : 0);
+            }
+            h = entries(h, t.entries());
         } else if (page instanceof Page.TopicsPage) {
-            site.topicsIn(language).forEach(t -> text.append(' ').append(t.key()).append('=').append(site.count(language, t)));
+            for (var topic : site.topicsIn(language)) {
+                h = Fingerprint.mix(Fingerprint.mix(h, topic.key().hashCode()), site.count(language, topic));
+            }
         }
-        return text.toString();
+        return h;
     }
 
-    private void entries(StringBuilder text, java.util.List<Entry> entries) {
+    private static long pager(long h, org.tolk.site.Pager pager) {
+        return Fingerprint.mix(Fingerprint.mix(h, pager.number()), pager.total());
+    }
+
+    private long entries(long h, java.util.List<Entry> entries) {
         for (Entry entry : entries) {
-            text.append('\n').append(entry.foreign() ? "foreign " : "").append(versionOf(entry.article()));
+            h = Fingerprint.mix(Fingerprint.mix(h, entry.foreign() ? 1 : 0), versionOf(entry.article()));
         }
+        return h;
     }
 
-    /** An article as pages see it: its file's version and where it is published. */
-    private String versionOf(Article article) {
-        return article.sourcePath() + " " + cache.state(article.sourcePath()) + " " + site.path(article);
+    /**
+     * What sitemap.xml shows: every listed page's path, and for articles when they last changed and where
+     * their translations are; listings' alternates follow from which topics each language has. An edit to
+     * an article's body leaves it alone, so a rebuild after one need not write 20,000 URLs again.
+     */
+    private long sitemapInputs() {
+        long h = 0;
+        for (Page page : site.pages()) {
+            h = Fingerprint.mix(h, Fingerprint.of(0, page.path()));
+            if (page instanceof Page.ArticlePage a) {
+                Article article = a.article();
+                h = Fingerprint.mix(h, Feeds.lastChange(article).toEpochSecond());
+                for (Article translation : site.translationsOf(article)) {
+                    h = Fingerprint.mix(h, Fingerprint.of(0, site.path(translation)));
+                }
+            }
+        }
+        for (Language language : site.config().languages()) {
+            h = Fingerprint.mix(h, topicsWithArticles(language));
+        }
+        return Fingerprint.mix(h, site.pages().size());
     }
 
-    private String topicsWithArticles(Language language) {
-        StringBuilder keys = new StringBuilder();
-        site.topicsIn(language).forEach(t -> keys.append(t.key()).append(','));
-        return keys.toString();
+    /** An article as pages see it: its file's version and where it is published. Each is hashed once per build. */
+    private long versionOf(Article article) {
+        return versions.computeIfAbsent(article.sourcePath(),
+                source -> Fingerprint.of(0, source + " " + cache.state(source) + " " + site.path(article)));
+    }
+
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final Map<String, Long> topicsWithArticles = new ConcurrentHashMap<>();
+
+    /** Which topics have articles in {@code language} (every page's navigation lists them). */
+    private long topicsWithArticles(Language language) {
+        return topicsWithArticles.computeIfAbsent(language.key(), key -> {
+            long h = 0;
+            for (var topic : site.topicsIn(language)) {
+                h = Fingerprint.mix(h, topic.key().hashCode());
+            }
+            return h;
+        });
     }
 
     /** Where the front matter's image is published now (it may be added or removed without the article changing). */
@@ -265,12 +311,16 @@ public final class Renderer {
     }
 
     /** Stands for an article body in a fingerprint: the file's version and where its links lead now. */
-    private String bodyInputs(Article article) {
-        StringBuilder text = new StringBuilder("body ").append(cache.state(article.sourcePath()));
-        for (String target : lookupsNow.getOrDefault(article.sourcePath(), cache.lookups(article.sourcePath()))) {
-            text.append(' ').append(target).append('=').append(site.linkTargets().get(target));
+    private long bodyInputs(Article article) {
+        java.util.List<String> targets = lookupsNow.getOrDefault(article.sourcePath(), cache.lookups(article.sourcePath()));
+        if (targets.isEmpty()) {
+            return 0;
         }
-        return text.toString();
+        StringBuilder text = new StringBuilder();
+        for (String target : targets) {
+            text.append(target).append('=').append(site.linkTargets().get(target)).append('\n');
+        }
+        return Fingerprint.of(0, text);
     }
 
     private void writeAsset(String file, Theme.AssetSource source, PageSink sink) throws IOException {

@@ -67,9 +67,10 @@ public final class SiteBuilder {
                     pages.add(new Page.HomePage(urls.home(language, pager.number()), language, pager, slice)));
             pages.add(new Page.FeedPage(urls.feed(language), language, null, head(entries)));
 
+            Map<String, List<Entry>> byTopic = byTopic(entries, config);
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (Topic topic : config.topics().values()) {
-                List<Entry> inTopic = entries.stream().filter(e -> e.article().topics().contains(topic.key())).toList();
+                List<Entry> inTopic = byTopic.get(topic.key());
                 counts.put(topic.key(), inTopic.size());
                 if (inTopic.isEmpty()) {
                     continue;
@@ -134,6 +135,28 @@ public final class SiteBuilder {
             }
         }
         return List.copyOf(entries);
+    }
+
+    /**
+     * The entries of each topic of site.yaml, in the listing's order: one pass over the listing rather
+     * than one per topic (a site with 40 topics and 20,000 articles would otherwise look 800,000 times).
+     */
+    private static Map<String, List<Entry>> byTopic(List<Entry> entries, SiteConfig config) {
+        Map<String, List<Entry>> byTopic = new HashMap<>();
+        for (String key : config.topics().keySet()) {
+            byTopic.put(key, new ArrayList<>());
+        }
+        for (Entry entry : entries) {
+            List<String> topics = entry.article().topics();
+            for (int i = 0; i < topics.size(); i++) {
+                List<Entry> bucket = byTopic.get(topics.get(i));
+                // A topic named twice in one article lists it once; an unknown topic was reported when reading.
+                if (bucket != null && topics.indexOf(topics.get(i)) == i) {
+                    bucket.add(entry);
+                }
+            }
+        }
+        return byTopic;
     }
 
     private interface PageSink {

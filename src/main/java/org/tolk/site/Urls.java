@@ -30,10 +30,16 @@ public final class Urls {
     public String article(String language, ZonedDateTime date, String slug) {
         return config.permalink()
                 .replace("{lang}", language)
-                .replace("{yyyy}", String.format("%04d", date.getYear()))
-                .replace("{mm}", String.format("%02d", date.getMonthValue()))
-                .replace("{dd}", String.format("%02d", date.getDayOfMonth()))
+                .replace("{yyyy}", digits(date.getYear(), 4))
+                .replace("{mm}", digits(date.getMonthValue(), 2))
+                .replace("{dd}", digits(date.getDayOfMonth(), 2))
                 .replace("{slug}", slug);
+    }
+
+    /** {@code value} with leading zeros to {@code width} digits; String.format costs more than the rest of a permalink. */
+    private static String digits(int value, int width) {
+        String text = Integer.toString(value);
+        return text.length() >= width || value < 0 ? text : "0".repeat(width - text.length()) + text;
     }
 
     public String root() {

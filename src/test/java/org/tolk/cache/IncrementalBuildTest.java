@@ -55,8 +55,8 @@ class IncrementalBuildTest {
         Edits.age(site);
         TestSites.build(site);
         BuildResult second = TestSites.build(site);
-        // The sitemap and robots.txt are always written; everything else is kept.
-        assertEquals(2, second.rendered(), "rendered " + second.rendered() + " of " + second.files());
+        // robots.txt is always written; everything else is kept, the sitemap too.
+        assertEquals(1, second.rendered(), "rendered " + second.rendered() + " of " + second.files());
         assertEquals(TestSites.snapshot(site.resolve("site")).size(), first.files() + 1, "plus the manifest");
     }
 
@@ -70,8 +70,8 @@ class IncrementalBuildTest {
         Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
         BuildResult result = TestSites.build(site);
         // The article and its translation's page (which names it), the listing pages and feeds it is on,
-        // the sitemap and robots.txt; nothing else.
-        assertEquals(8, result.rendered());
+        // and robots.txt; nothing else (not the sitemap: the edit changed no address or date).
+        assertEquals(7, result.rendered());
         assertTrue(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
     }
 
@@ -105,7 +105,7 @@ class IncrementalBuildTest {
             Path article = articles.get(random.nextInt(articles.size()));
             String text = Files.readString(article);
             String name = site.relativize(article).toString();
-            switch (random.nextInt(10)) {
+            switch (random.nextInt(11)) {
                 case 0 -> {
                     Files.writeString(article, text + "\nA new paragraph " + random.nextInt(1000) + ".\n");
                     return "body of " + name;
@@ -156,6 +156,13 @@ class IncrementalBuildTest {
                     String yaml = Files.readString(site.resolve("site.yaml"));
                     Files.writeString(site.resolve("site.yaml"), yaml.replaceFirst("pageSize: \\d+", "pageSize: " + (1 + random.nextInt(4))));
                     return "page size";
+                }
+                case 9 -> {
+                    // Changes the sitemap's lastmod and the feeds' <updated>, but no address.
+                    String updated = "updated: 2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10);
+                    Files.writeString(article, text.contains("updated:") ? text.replaceFirst("(?m)^updated: .*$", updated)
+                            : text.replaceFirst("(?m)^language:", updated + "\nlanguage:"));
+                    return "updated date of " + name;
                 }
                 default -> {
                     TestSites.write(site.resolve("templates/i18n/nl.yaml"), "latest: Laatste nieuws " + random.nextInt(100) + "\n");
