@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -133,27 +134,82 @@ public final class Markdown {
         }
     }
 
+    /*
+     * Extensions a body may need. Each costs on every body, used or not (the tables and attributes
+     * extensions compile regular expressions for every document), so a body is parsed only with those
+     * whose syntax it has: a table needs '|', attributes '{', a footnote "[^", strikethrough '~'.
+     */
+    private static final int AUTOLINK = 1;
+    private static final int TABLES = 2;
+    private static final int ATTRIBUTES = 4;
+    private static final int FOOTNOTES = 8;
+    private static final int STRIKETHROUGH = 16;
+
     private final Site site;
-    private final Map<String, Engine> engines = new HashMap<>();
-    private final Map<String, Engine> enginesWithoutAutolink = new HashMap<>();
+    /** Per language, an engine per combination of extensions, built when a body first needs it. */
+    private final Map<String, AtomicReferenceArray<Engine>> engines = new HashMap<>();
+    private final Map<String, String> quotes = new HashMap<>();
     private final SiteConfig.HtmlPolicy htmlPolicy;
 
     public Markdown(Site site, Map<String, Strings> strings) {
         this.site = site;
         this.htmlPolicy = site.config().markdownHtml();
         for (Language language : site.config().languages()) {
-            String quotes = strings.get(language.key()).get("quotes");
-            engines.put(language.key(), engine(quotes, htmlPolicy, true));
-            enginesWithoutAutolink.put(language.key(), engine(quotes, htmlPolicy, false));
+            quotes.put(language.key(), strings.get(language.key()).get("quotes"));
+            engines.put(language.key(), new AtomicReferenceArray<>(32));
         }
     }
 
-    private static Engine engine(String quotes, SiteConfig.HtmlPolicy htmlPolicy, boolean autolink) {
+    /** The extensions {@code body} may use. */
+    static int features(String body) {
+        int features = 0;
+        if (hasBareAddress(body)) {
+            features |= AUTOLINK;
+        }
+        if (body.indexOf('|') >= 0) {
+            features |= TABLES;
+        }
+        if (body.indexOf('{') >= 0) {
+            features |= ATTRIBUTES;
+        }
+        if (body.contains("[^")) {
+            features |= FOOTNOTES;
+        }
+        if (body.indexOf('~') >= 0) {
+            features |= STRIKETHROUGH;
+        }
+        return features;
+    }
+
+    private Engine engine(String language, int features) {
+        AtomicReferenceArray<Engine> built = engines.get(language);
+        Engine engine = built.get(features);
+        if (engine == null) {
+            // Two threads may both build one: they are equal, and either is kept.
+            engine = engine(quotes.get(language), htmlPolicy, features);
+            built.compareAndSet(features, null, engine);
+        }
+        return engine;
+    }
+
+    private static Engine engine(String quotes, SiteConfig.HtmlPolicy htmlPolicy, int features) {
         MutableDataSet options = new MutableDataSet();
-        List<com.vladsch.flexmark.util.misc.Extension> extensions = new java.util.ArrayList<>(List.of(TablesExtension.create(),
-                FootnoteExtension.create(), StrikethroughExtension.create(), TypographicExtension.create(),
-                AttributesExtension.create(), new LinkResolverExtension()));
-        if (autolink) {
+        List<com.vladsch.flexmark.util.misc.Extension> extensions = new java.util.ArrayList<>();
+        if ((features & TABLES) != 0) {
+            extensions.add(TablesExtension.create());
+        }
+        if ((features & FOOTNOTES) != 0) {
+            extensions.add(FootnoteExtension.create());
+        }
+        if ((features & STRIKETHROUGH) != 0) {
+            extensions.add(StrikethroughExtension.create());
+        }
+        extensions.add(TypographicExtension.create());
+        if ((features & ATTRIBUTES) != 0) {
+            extensions.add(AttributesExtension.create());
+        }
+        extensions.add(new LinkResolverExtension());
+        if ((features & AUTOLINK) != 0) {
             extensions.add(AutolinkExtension.create());
         }
         options.set(Parser.EXTENSIONS, extensions);
@@ -199,7 +255,7 @@ public final class Markdown {
 
     public Rendered renderTracked(Article article, Problems problems) {
         String body = article.body();
-        Engine engine = (hasBareAddress(body) ? engines : enginesWithoutAutolink).get(article.language());
+        Engine engine = engine(article.language(), features(body));
         Document document = engine.parser().parse(body);
         demoteHeadings(document);
         LinkContext links = new LinkContext(site, article, body, problems);
