@@ -2,6 +2,7 @@ package org.tolk.render;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,12 @@ import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
 import com.vladsch.flexmark.html.renderer.LinkType;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
+import com.vladsch.flexmark.parser.internal.CommonmarkInlineParser;
+import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.ContentNode;
 import com.vladsch.flexmark.util.ast.Node;
@@ -337,6 +343,34 @@ public final class Markdown {
 
         @Override
         public void extend(Parser.Builder builder) {
+            builder.customInlineParserFactory(QuickMatchInlineParser::new);
+        }
+    }
+
+    /**
+     * Flexmark's inline parser, with {@code match} not taking {@link Matcher#toMatchResult()}: that copies
+     * the whole paragraph, character by character, for every match (each link's closing bracket takes
+     * several), to read two numbers the matcher has already.
+     */
+    private static final class QuickMatchInlineParser extends CommonmarkInlineParser {
+        QuickMatchInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
+                     Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
+                     List<InlineParserExtensionFactory> inlineParserExtensions) {
+            super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors, inlineParserExtensions);
+        }
+
+        @Override
+        public BasedSequence match(Pattern re) {
+            if (index >= input.length()) {
+                return null;
+            }
+            Matcher matcher = re.matcher(input);
+            matcher.region(index, input.length());
+            if (!matcher.find()) {
+                return null;
+            }
+            index = matcher.end();
+            return input.subSequence(matcher.start(), index);
         }
     }
 
