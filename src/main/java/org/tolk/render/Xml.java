@@ -102,9 +102,19 @@ final class Xml {
         }
     }
 
+    /**
+     * Appends {@code text} escaped: runs of characters that need nothing are copied whole (a feed body
+     * is mostly such runs), the others one by one.
+     */
     private void escape(String text, boolean attribute) {
-        for (int i = 0, n = text.length(); i < n; i++) {
+        int n = text.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (plain(c, attribute)) {
+                continue;
+            }
+            run(text, from, i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
@@ -122,6 +132,28 @@ final class Xml {
                     }
                 }
             }
+            from = i + 1;
+        }
+        run(text, from, n);
+    }
+
+    /** Whether {@code c} is written as it is (the common case, decided without a switch). */
+    private static boolean plain(char c, boolean attribute) {
+        if (c >= 0x20) {
+            if (c < 0xD800) {
+                return c != '&' && c != '<' && c != '>' && (c != '"' || !attribute);
+            }
+            return c >= 0xE000 && c < 0xFFFE;
+        }
+        return !attribute && (c == '\n' || c == '\t');
+    }
+
+    private void run(String text, int from, int to) {
+        if (to - from >= 32) {
+            // StringBuilder.append(CharSequence, int, int) copies character by character; a substring is two array copies.
+            out.append(from == 0 && to == text.length() ? text : text.substring(from, to));
+        } else if (from < to) {
+            out.append(text, from, to);
         }
     }
 }
