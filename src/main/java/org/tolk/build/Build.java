@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import java.util.Optional;
 
 import org.tolk.cache.BuildCache;
 import org.tolk.cache.CacheFile;
+import org.tolk.check.Problem;
 import org.tolk.check.Problems;
 import org.tolk.config.ConfigLoader;
 import org.tolk.config.Language;
 import org.tolk.config.SiteConfig;
+import org.tolk.content.Article;
 import org.tolk.content.ContentReader;
 import org.tolk.content.ContentReader.Content;
 import org.tolk.content.ReadCache;
@@ -25,6 +28,7 @@ import org.tolk.render.Renderer;
 import org.tolk.render.Strings;
 import org.tolk.render.Theme;
 import org.tolk.site.Inclusion;
+import org.tolk.site.Page;
 import org.tolk.site.Site;
 import org.tolk.site.SiteBuilder;
 
@@ -39,7 +43,13 @@ public final class Build {
 
     /** Builds the site into its output folder (staged, then swapped in whole), or only checks it when {@code options.write()} is false. */
     public static BuildResult run(BuildOptions options) {
-        return run(options, null, null).result();
+        long start = System.nanoTime();
+        StageTimes times = new StageTimes();
+        try {
+            return run(options, start, times);
+        } finally {
+            times.print(System.err);
+        }
     }
 
     /**
@@ -49,57 +59,244 @@ public final class Build {
      * {@link BuildResult#written()} is true only without errors.
      */
     public static BuildResult renderInto(BuildOptions options, PageSink sink) {
-        return run(options.withWrite(false), sink, null).result();
+        return renderInto(options, sink, Base.EMPTY, List.of()).result();
     }
 
     /**
      * A rendering into a sink and what it leaves for the next one.
      *
-     * @param next the cache state to pass to the next {@link #renderInto(BuildOptions, PageSink, BuildCache.Snapshot)}
-     *             together with this rendering's files; empty when the build had errors, whose pages are no base
-     *             for the next build (a page rendered with an error would be kept without the error being reported again)
+     * @param next what to pass to the next {@link #renderInto(BuildOptions, PageSink, Base, Collection)} together
+     *             with this rendering's files; empty when the build had errors, whose pages are no base for the
+     *             next build (a page rendered with an error would be kept without the error being reported again)
      */
-    public record Incremental(BuildResult result, Optional<BuildCache.Snapshot> next) {
+    public record Incremental(BuildResult result, Optional<Base> next) {
+    }
+
+    /**
+     * What a rendering into memory leaves for the next: the cache snapshot (page fingerprints, reads), and the
+     * stages' results that a change to content/ alone leaves as they are (configuration, theme, UI strings,
+     * the listing of content/), with the problems those stages reported.
+     */
+    public static final class Base {
+        public static final Base EMPTY = new Base(BuildCache.Snapshot.EMPTY, null, null, null, null, Map.of());
+
+        private final BuildCache.Snapshot snapshot;
+        private final Setup setup;
+        private final Content content;
+        private final Site site;
+        private final Inclusion inclusion;
+        private final Map<Long, String> feedBodies;
+        /** Made when an edit first needs it, then kept as long as the site's structure is: see {@link Renderer#pagesByArticle}. */
+        private Map<String, List<Page>> pagesByArticle;
+
+        private Base(BuildCache.Snapshot snapshot, Setup setup, Content content, Site site, Inclusion inclusion,
+                     Map<Long, String> feedBodies) {
+            this.feedBodies = feedBodies;
+            this.snapshot = snapshot;
+            this.setup = setup;
+            this.content = content;
+            this.site = site;
+            this.inclusion = inclusion;
+        }
+
+        private synchronized Map<String, List<Page>> pagesByArticle() {
+            if (pagesByArticle == null) {
+                pagesByArticle = Renderer.pagesByArticle(site);
+            }
+            return pagesByArticle;
+        }
+    }
+
+    /** site.yaml and the theme as loaded, with the problems found loading them and the global fingerprint. */
+    private record Setup(SiteConfig config, Theme theme, Map<String, Strings> strings, long global, List<Problem> problems) {
     }
 
     /**
      * Like {@link #renderInto(BuildOptions, PageSink)}, but incremental: unchanged articles are not read again and
      * a page whose fingerprint is the one {@code previous} recorded is offered to {@link PageSink#reuse}, which
      * must be able to keep the files of the rendering that left {@code previous}. For the preview server, which
-     * keeps the snapshot in memory: nothing is read from or written to {@code .tolk/cache/}.
+     * keeps the base in memory: nothing is read from or written to {@code .tolk/cache/}.
      *
-     * @param previous what the previous rendering into the same kind of sink left, or {@link BuildCache.Snapshot#EMPTY}
+     * @param previous what the previous rendering into the same kind of sink left, or {@link Base#EMPTY}
+     * @param changed  the source files and folders (absolute paths) changed since then, as a watcher reports them;
+     *                 only they are looked at again, if they are all under content/ (empty: look at everything)
      */
-    public static Incremental renderInto(BuildOptions options, PageSink sink, BuildCache.Snapshot previous) {
-        return run(options.withWrite(false), sink, previous);
-    }
-
-    /** What the snapshots of renderings into memory say they describe, so that a disk cache's pages never count for them. */
-    private static final String IN_MEMORY = "(in memory)";
-
-    /**
-     * @param previewSink     where the pages go instead of the output folder, or null
-     * @param previewPrevious with {@code previewSink}: the snapshot of the previous rendering into it, for an
-     *                        incremental rendering; null to render everything and keep no cache
-     */
-    private static Incremental run(BuildOptions options, PageSink previewSink, BuildCache.Snapshot previewPrevious) {
+    public static Incremental renderInto(BuildOptions options, PageSink sink, Base previous, Collection<Path> changed) {
         long start = System.nanoTime();
         StageTimes times = new StageTimes();
         try {
-            return run(options, previewSink, previewPrevious, start, times);
+            return preview(options.withWrite(false), sink, previous, changed, start, times);
         } finally {
             times.print(System.err);
         }
     }
 
-    private static Incremental run(BuildOptions options, PageSink previewSink, BuildCache.Snapshot previewPrevious,
-                                   long start, StageTimes times) {
+    /** What the snapshots of renderings into memory say they describe, so that a disk cache's pages never count for them. */
+    private static final String IN_MEMORY = "(in memory)";
+
+    /** The preview's incremental rendering into memory: see {@link #renderInto(BuildOptions, PageSink, Base, Collection)}. */
+    private static Incremental preview(BuildOptions options, PageSink sink, Base previous, Collection<Path> changed,
+                                       long start, StageTimes times) {
+        Problems problems = new Problems();
+        Path output = options.outputFolder();
+        Path root = options.source().toAbsolutePath().normalize();
+        Changes changes = previous.setup == null ? Changes.EVERYTHING : Changes.of(changed, root);
+
+        Setup setup = changes.setup() ? setup(options, problems) : previous.setup;
+        if (setup == null) {
+            return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
+        }
+        problems.addAll(setup.problems());
+        times.stage("setup");
+        BuildCache cache = new BuildCache(previous.snapshot, setup.global(), IN_MEMORY);
+        long startedAt = System.currentTimeMillis();
+        Content content = changes.content() == null || previous.content == null
+                ? ContentReader.read(setup.config(), problems, cache)
+                : ContentReader.update(previous.content, changes.content(), setup.config(), problems, cache);
+        cache.states(content.states(), setup.config().root(), startedAt);
+        times.stage("content");
+        Inclusion inclusion = new Inclusion(options.drafts(), options.future(), options.now());
+        Optional<List<String>> bodiesOnly = changes.setup() ? Optional.empty() : bodiesOnly(previous, changed, content, inclusion);
+        Site site = bodiesOnly.isPresent() ? previous.site
+                : SiteBuilder.build(setup.config(), content, setup.theme().assetNames(), inclusion, problems);
+        times.stage("site");
+        Renderer renderer = new Renderer(site, setup.theme(), setup.strings(), Version.get(), problems, cache, previous.feedBodies);
+        Renderer.Counts counts = bodiesOnly.isPresent()
+                ? renderer.renderChanged(sink, options.progress(), bodiesOnly.get(), previous.pagesByArticle())
+                : renderer.render(sink, options.progress());
+        times.stage("render");
+        BuildResult result = result(problems, counts, start, output, !problems.hasErrors());
+        if (problems.hasErrors()) {
+            // Only a rendering without errors is a base for the next: see Incremental#next.
+            return withoutSnapshot(result);
+        }
+        Base next = new Base(cache.snapshot(startedAt, IN_MEMORY), setup, content, site, inclusion, renderer.feedBodies());
+        if (bodiesOnly.isPresent()) {
+            next.pagesByArticle = previous.pagesByArticle();
+        }
+        return new Incremental(result, Optional.of(next));
+    }
+
+    /**
+     * The articles (source paths) of which only the bodies changed, if that is all that changed since
+     * {@code previous}: the same files, each changed one an article with the same front matter as before,
+     * and the same articles published. Then the site's structure is the previous one, and only the pages
+     * showing those articles can differ. Empty if anything else may have changed.
+     */
+    private static Optional<List<String>> bodiesOnly(Base previous, Collection<Path> changed, Content content,
+                                                     Inclusion inclusion) {
+        if (previous.site == null || changed.isEmpty()) {
+            return Optional.empty();
+        }
+        Path root = previous.setup.config().root().toAbsolutePath().normalize();
+        List<String> articles = new java.util.ArrayList<>();
+        for (Path path : changed) {
+            String sourcePath = ContentReader.relative(root, path.toAbsolutePath().normalize());
+            Optional<Article> before = find(previous.content, sourcePath);
+            Optional<Article> now = find(content, sourcePath);
+            if (before.isEmpty() || now.isEmpty() || !before.get().sameFrontMatter(now.get())) {
+                return Optional.empty();
+            }
+            articles.add(sourcePath);
+        }
+        if (content.states().size() != previous.content.states().size() || content.articles().size() != previous.content.articles().size()) {
+            return Optional.empty();
+        }
+        if (!inclusion.equals(previous.inclusion)) {
+            // The preview follows the clock: the same articles must still be published.
+            for (Article article : content.articles()) {
+                if (inclusion.includes(article) != previous.inclusion.includes(article)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(List.copyOf(articles));
+    }
+
+    /** The article read from {@code sourcePath}; {@link Content#articles()} is sorted by source path. */
+    private static Optional<Article> find(Content content, String sourcePath) {
+        List<Article> articles = content.articles();
+        int low = 0;
+        int high = articles.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = articles.get(middle).sourcePath().compareTo(sourcePath);
+            if (order == 0) {
+                return Optional.of(articles.get(middle));
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Which stages a set of changed sources makes run again.
+     *
+     * @param setup   site.yaml or templates/ changed (or something unknown): load configuration and theme again
+     * @param content the changed paths under content/ to look at, or null to list content/ anew
+     */
+    private record Changes(boolean setup, Collection<Path> content) {
+        static final Changes EVERYTHING = new Changes(true, null);
+
+        static Changes of(Collection<Path> changed, Path root) {
+            if (changed.isEmpty()) {
+                return EVERYTHING;
+            }
+            Path contentDir = root.resolve("content");
+            List<Path> inContent = new java.util.ArrayList<>();
+            boolean setup = false;
+            for (Path path : changed) {
+                Path absolute = path.toAbsolutePath().normalize();
+                if (absolute.startsWith(contentDir) && !absolute.equals(contentDir)) {
+                    inContent.add(absolute);
+                } else {
+                    setup = true;
+                }
+            }
+            // A change to site.yaml may move content/ itself or change how articles are read: list it anew.
+            boolean configChanged = changed.stream().anyMatch(p -> !p.toAbsolutePath().normalize().startsWith(root.resolve("templates"))
+                    && !p.toAbsolutePath().normalize().startsWith(contentDir));
+            return new Changes(setup, configChanged ? null : inContent);
+        }
+    }
+
+    /** Loads site.yaml, the theme and the UI strings; empty if site.yaml cannot be used. */
+    private static Setup setup(BuildOptions options, Problems problems) {
+        Problems found = new Problems();
+        Optional<SiteConfig> loaded = ConfigLoader.load(options.source(), found);
+        if (loaded.isEmpty()) {
+            problems.addAll(found.sorted());
+            return null;
+        }
+        SiteConfig config = withBaseUrlOverride(loaded.get(), options, found);
+        long global;
+        try {
+            global = Fingerprints.global(config, options);
+        } catch (java.io.UncheckedIOException e) {
+            // An editor's temporary file vanished between listing and reading templates/: no fingerprint
+            // that could match, so everything is rendered, and the next rebuild starts afresh.
+            global = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        }
+        Theme theme = Theme.load(config, found);
+        Map<String, Strings> strings = new LinkedHashMap<>();
+        for (Language language : config.languages()) {
+            strings.put(language.key(), Strings.load(language, config.templatesDir(), found));
+        }
+        return new Setup(config, theme, strings, global, found.sorted());
+    }
+
+    /** A build that writes the output folder, or with {@code options.write()} false only checks the site. */
+    private static BuildResult run(BuildOptions options, long start, StageTimes times) {
         Problems problems = new Problems();
         Path output = options.outputFolder();
 
         Optional<SiteConfig> loaded = ConfigLoader.load(options.source(), problems);
         if (loaded.isEmpty()) {
-            return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
+            return result(problems, Map.of(), 0, start, output, false);
         }
         SiteConfig config = withBaseUrlOverride(loaded.get(), options, problems);
         times.stage("config");
@@ -109,19 +306,13 @@ public final class Build {
             times.stage("checkOutput");
         }
 
-        // The build cache: for builds that write, so that it always describes the output folder, and for
-        // renderings into memory that keep their snapshot themselves (the preview server).
+        // The build cache, for builds that write, so that it always describes the output folder.
         BuildCache cache = null;
-        String cacheOutput = null;
-        if (options.write() && previewSink == null) {
+        if (options.write()) {
             Path file = CacheFile.location(config.root(), output);
             BuildCache.Snapshot previous = options.clean() ? BuildCache.Snapshot.EMPTY
                     : CacheFile.load(file, config.root(), Version.get());
-            cacheOutput = output.toAbsolutePath().toString();
-            cache = new BuildCache(previous, Fingerprints.global(config, options), cacheOutput);
-        } else if (previewSink != null && previewPrevious != null) {
-            cache = inMemoryCache(config, options, previewPrevious);
-            cacheOutput = IN_MEMORY;
+            cache = new BuildCache(previous, Fingerprints.global(config, options), output.toAbsolutePath().toString());
         }
         long startedAt = System.currentTimeMillis();
         times.stage("cacheLoad");
@@ -143,27 +334,18 @@ public final class Build {
         Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems,
                 cache == null ? RenderCache.NONE : cache);
 
-        if (previewSink != null) {
-            times.stage("renderer");
-            Renderer.Counts counts = renderer.render(previewSink, options.progress());
-            times.stage("render");
-            BuildResult result = result(problems, counts, start, output, !problems.hasErrors());
-            // Only a rendering without errors is a base for the next: see Incremental#next.
-            return new Incremental(result, cache == null || problems.hasErrors() ? Optional.empty()
-                    : Optional.of(cache.snapshot(startedAt, cacheOutput)));
-        }
         if (!options.write() || problems.hasErrors()) {
             // Render anyway: template and link mistakes are found only by rendering, and every problem
             // of the run should be reported at once.
             renderer.render(PageSink.discard(), options.progress());
-            return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
+            return result(problems, Map.of(), 0, start, output, false);
         }
         try (StagedOutput staged = StagedOutput.open(output)) {
             times.stage("stagingOpen");
             Renderer.Counts counts = renderer.render(staged, options.progress());
             times.stage("render");
             if (problems.hasErrors()) {
-                return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
+                return result(problems, Map.of(), 0, start, output, false);
             }
             staged.commit();
             times.stage("commit");
@@ -171,27 +353,14 @@ public final class Build {
                 saveCache(cache, config, startedAt, output, problems);
                 times.stage("cacheSave");
             }
-            return withoutSnapshot(result(problems, counts, start, output, true));
+            return result(problems, counts, start, output, true);
         } catch (IOException e) {
             problems.error(displayPath(options, output), 0, 0, "cannot write the site: " + e.getMessage());
-            return withoutSnapshot(result(problems, Map.of(), 0, start, output, false));
+            return result(problems, Map.of(), 0, start, output, false);
         }
     }
 
-    /**
-     * The cache of a rendering into memory. If the templates cannot all be read for the global fingerprint
-     * (an editor's temporary file that vanished between listing and reading), the rendering goes without a
-     * cache rather than failing: it renders everything, and the next one starts afresh.
-     */
-    private static BuildCache inMemoryCache(SiteConfig config, BuildOptions options, BuildCache.Snapshot previous) {
-        try {
-            return new BuildCache(previous, Fingerprints.global(config, options), IN_MEMORY);
-        } catch (java.io.UncheckedIOException e) {
-            return null;
-        }
-    }
-
-    /** A result that leaves nothing for a next rendering into memory: builds that write keep their cache on disk. */
+    /** A rendering into memory that leaves nothing for the next (it had errors). */
     private static Incremental withoutSnapshot(BuildResult result) {
         return new Incremental(result, Optional.empty());
     }

@@ -1,5 +1,6 @@
 package org.tolk.cache;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,9 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     /** What this build leaves for the next. */
     public Snapshot snapshot(long writtenAtMillis, String output) {
-        return new Snapshot(Map.copyOf(reads), Map.copyOf(pages), Map.copyOf(lookups), writtenAtMillis, output);
+        // Views, not copies: once a build takes its snapshot, nothing writes to this cache any more.
+        return new Snapshot(Collections.unmodifiableMap(reads), Collections.unmodifiableMap(pages),
+                Collections.unmodifiableMap(lookups), writtenAtMillis, output);
     }
 
     @Override

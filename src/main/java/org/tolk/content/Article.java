@@ -35,6 +35,20 @@ public record Article(String sourcePath, String contentPath, String language, St
         return !translators.isEmpty() || !translatedFrom.isEmpty();
     }
 
+    /**
+     * Whether {@code other} is this article with at most its body changed: the same file, with the same front
+     * matter where it was. Then the site's structure (addresses, listings, translations) cannot have changed.
+     */
+    public boolean sameFrontMatter(Article other) {
+        return sourcePath.equals(other.sourcePath) && contentPath.equals(other.contentPath) && language.equals(other.language)
+                && title.equals(other.title) && date.equals(other.date) && updated.equals(other.updated)
+                && topics.equals(other.topics) && translationKey.equals(other.translationKey) && slug.equals(other.slug)
+                && summary.equals(other.summary) && authors.equals(other.authors) && translators.equals(other.translators)
+                && source.equals(other.source) && draft == other.draft && image.equals(other.image)
+                && translatedFrom.equals(other.translatedFrom) && java.util.Objects.equals(extra, other.extra)
+                && bodyLine == other.bodyLine && positions.equals(other.positions);
+    }
+
     public Position position(String field) {
         return positions.getOrDefault(field, Position.START);
     }

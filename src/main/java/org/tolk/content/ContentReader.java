@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,53 +44,127 @@ public final class ContentReader {
     /** Reads the content folder, taking unchanged articles from {@code cache}. */
     public static Content read(SiteConfig config, Problems problems, ReadCache cache) {
         Path contentDir = config.contentDir();
-        Map<String, FileState> states = new ConcurrentHashMap<>();
-        List<Path> markdown = new ArrayList<>();
-        List<StaticFile> statics = new ArrayList<>();
         if (!Files.isDirectory(contentDir)) {
             problems.warning("content", 0, 0, "no content/ folder: the site has no articles yet");
             return new Content(List.of(), List.of(), Map.of());
         }
+        Map<String, FileState> states = new ConcurrentHashMap<>();
+        list(config.root(), contentDir, states, problems);
+        return read(config, states, problems, cache);
+    }
+
+    /**
+     * The content folder after the files or folders {@code changed} (absolute paths under {@code content/})
+     * were created, modified, moved or deleted since {@code previous} was read: only they are looked at on
+     * disk, the rest of the listing is {@code previous}'s. For the preview, whose watcher names every change;
+     * anything it could not name (a dropped event) it reports as the whole folder, which is then listed anew.
+     */
+    public static Content update(Content previous, Collection<Path> changed, SiteConfig config, Problems problems,
+                                 ReadCache cache) {
+        // Watchers name absolute paths; the configured folders may be relative.
+        Path root = config.root().toAbsolutePath().normalize();
+        Path contentDir = config.contentDir().toAbsolutePath().normalize();
+        Map<String, FileState> states = new HashMap<>(previous.states());
+        for (Path path : changed) {
+            Path absolute = path.toAbsolutePath().normalize();
+            if (!absolute.startsWith(contentDir) || absolute.equals(contentDir)) {
+                // Not a single file or folder of content/: list it all again.
+                states.clear();
+                if (Files.isDirectory(contentDir)) {
+                    list(root, contentDir, states, problems);
+                }
+                continue;
+            }
+            String sourcePath = relative(root, absolute);
+            if (states.remove(sourcePath) == null) {
+                // Not a file we had: perhaps a folder, gone or moved with everything in it.
+                String folder = sourcePath + "/";
+                states.keySet().removeIf(p -> p.startsWith(folder));
+            }
+            if (isUnderHidden(contentDir, absolute)) {
+                continue;
+            }
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isDirectory()) {
+                    list(root, absolute, states, problems);
+                } else {
+                    accept(root, absolute, attributes, states);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // deleted: already forgotten
+            } catch (IOException e) {
+                problems.error(sourcePath, 0, 0, "cannot read: " + e.getMessage());
+            }
+        }
+        return read(config, states, problems, cache);
+    }
+
+    /** Lists the files under {@code folder} (content/ or a folder in it) into {@code states}. */
+    private static void list(Path root, Path folder, Map<String, FileState> states, Problems problems) {
         try {
-            Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     // Hidden folders (.git, editor state) are never content.
-                    return !dir.equals(contentDir) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isHidden(file) || !attrs.isRegularFile() || isEditorLeftover(file)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    states.put(relative(config.root(), file), new FileState(attrs.size(), attrs.lastModifiedTime().toMillis()));
-                    if (file.getFileName().toString().endsWith(".md")) {
-                        markdown.add(file);
-                    } else {
-                        String relative = relative(contentDir, file);
-                        statics.add(new StaticFile(relative(config.root(), file), relative));
-                    }
+                    accept(root, file, attrs, states);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.error(relative(config.root(), file), 0, 0, "cannot read: " + e.getMessage());
+                    problems.error(relative(root, file), 0, 0, "cannot read: " + e.getMessage());
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             problems.error("content", 0, 0, "cannot read the content folder: " + e.getMessage());
         }
+    }
 
+    /** Records a file of the content folder, unless it is hidden, not a regular file, or an editor's leftover. */
+    private static void accept(Path root, Path file, BasicFileAttributes attrs, Map<String, FileState> states) {
+        if (isHidden(file) || !attrs.isRegularFile() || isEditorLeftover(file)) {
+            return;
+        }
+        states.put(relative(root, file), new FileState(attrs.size(), attrs.lastModifiedTime().toMillis()));
+    }
+
+    /** Whether a path lies in a hidden folder of content/ (which {@link #list} skips). */
+    private static boolean isUnderHidden(Path contentDir, Path path) {
+        for (Path folder = path.getParent(); folder != null && folder.startsWith(contentDir) && !folder.equals(contentDir);
+             folder = folder.getParent()) {
+            if (isHidden(folder)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the articles among the listed files (taking unchanged ones from {@code cache}); the others are static files. */
+    private static Content read(SiteConfig config, Map<String, FileState> states, Problems problems, ReadCache cache) {
+        Path contentDir = config.contentDir();
+        String contentPrefix = relative(config.root(), contentDir) + "/";
+        List<String> markdown = new ArrayList<>();
+        List<StaticFile> statics = new ArrayList<>();
+        for (String sourcePath : states.keySet()) {
+            if (sourcePath.endsWith(".md")) {
+                markdown.add(sourcePath);
+            } else {
+                statics.add(new StaticFile(sourcePath, sourcePath.substring(contentPrefix.length())));
+            }
+        }
         ArticleReader reader = new ArticleReader(config);
         List<Article> articles = markdown.parallelStream()
-                .map(file -> {
-                    String sourcePath = relative(config.root(), file);
+                .map(sourcePath -> {
                     FileState state = states.get(sourcePath);
                     ReadCache.Read read = cache.previous(sourcePath, state)
-                            .orElseGet(() -> readArticle(config, contentDir, file, reader));
+                            .orElseGet(() -> readArticle(config, contentDir, config.root().resolve(sourcePath), reader));
                     cache.remember(sourcePath, state, read);
                     problems.addAll(read.problems());
                     return read.article();
@@ -96,7 +173,7 @@ public final class ContentReader {
                 .sorted(Comparator.comparing(Article::sourcePath))
                 .toList();
         statics.sort(Comparator.comparing(StaticFile::sourcePath));
-        return new Content(articles, List.copyOf(statics), Map.copyOf(states));
+        return new Content(articles, List.copyOf(statics), java.util.Collections.unmodifiableMap(states));
     }
 
     private static ReadCache.Read readArticle(SiteConfig config, Path contentDir, Path file, ArticleReader reader) {

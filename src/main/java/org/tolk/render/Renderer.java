@@ -40,8 +40,13 @@ public final class Renderer {
     private final Problems problems;
     private final TemplateFunctions.AssetUrl assetUrl;
     private final TemplateFunctions.OtherStrings otherStrings;
-    /** Bodies of the articles that feeds carry, rendered once for the article page and reused by every feed. */
-    private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
+    /**
+     * Bodies of the articles that feeds carry, rendered once for the article page and reused by every feed,
+     * by {@link #bodyKey}; and those an earlier rendering into the same place left (the preview's), which an
+     * edit elsewhere leaves valid: a feed re-rendered for one article must not render twenty bodies again.
+     */
+    private final Map<Long, String> feedBodies = new ConcurrentHashMap<>();
+    private final Map<Long, String> earlierBodies;
     private final Set<String> inFeeds;
     /** A template mistake breaks many pages; it is reported once, naming the first page by path so the report is stable. */
     private record TemplateFailure(String path, int line, int column, String message, String firstPage, int pages) {
@@ -63,6 +68,13 @@ public final class Renderer {
 
     /** A renderer that skips pages whose fingerprint is the one {@code cache} recorded, if the sink can keep them. */
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache) {
+        this(site, theme, strings, version, problems, cache, Map.of());
+    }
+
+    /** @param earlierBodies {@link #feedBodies()} of an earlier rendering with the same cache lineage */
+    public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
+                    Map<Long, String> earlierBodies) {
+        this.earlierBodies = earlierBodies;
         this.cache = cache;
         this.site = site;
         this.theme = theme;
@@ -97,6 +109,59 @@ public final class Renderer {
      * @param done counts pages as they are finished, for a progress line
      */
     public Counts render(PageSink sink, LongAdder done) {
+        return render(sink, done, page -> true);
+    }
+
+    /**
+     * Renders only the pages that show one of the articles {@code changed} (source paths), as
+     * {@link #pagesByArticle} tells; every other page keeps its previous bytes and fingerprint without being
+     * looked at. Only for a site whose structure is the previous rendering's (the same files, the same front
+     * matter, the same articles published): the preview's answer to an edit of articles' bodies, which must
+     * not cost a look at 20,000 pages.
+     */
+    public Counts renderChanged(PageSink sink, LongAdder done, java.util.Collection<String> changed,
+                                Map<String, java.util.List<Page>> pagesByArticle) {
+        Set<Page> candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (String source : changed) {
+            candidates.addAll(pagesByArticle.getOrDefault(source, java.util.List.of()));
+        }
+        return render(sink, done, candidates::contains);
+    }
+
+    /**
+     * For each article (by source path), the pages whose fingerprint includes its file's version: its own page and
+     * its translations' pages, the listings and feeds that show it. A change to an article's body can change
+     * these pages and no others.
+     */
+    public static Map<String, java.util.List<Page>> pagesByArticle(Site site) {
+        Map<String, java.util.List<Page>> index = new java.util.HashMap<>();
+        for (Page page : site.pages()) {
+            for (Article article : versionInputs(page, site)) {
+                java.util.List<Page> pages = index.computeIfAbsent(article.sourcePath(), k -> new java.util.ArrayList<>(4));
+                if (pages.isEmpty() || pages.get(pages.size() - 1) != page) {
+                    pages.add(page);
+                }
+            }
+        }
+        return index;
+    }
+
+    /** The articles whose file version goes into {@code page}'s fingerprint ({@link #fingerprint} mixes exactly these). */
+    private static java.util.List<Article> versionInputs(Page page, Site site) {
+        if (page instanceof Page.ArticlePage a) {
+            return site.group(a.article()).articles();
+        }
+        java.util.List<Entry> entries = page instanceof Page.FeedPage f ? f.entries()
+                : page instanceof Page.HomePage h ? h.entries()
+                : page instanceof Page.TopicPage t ? t.entries() : java.util.List.of();
+        return entries.stream().map(Entry::article).toList();
+    }
+
+    /**
+     * @param lookAt the pages to fingerprint (and render if they changed); the others are kept as they were,
+     *               unless there is nothing to keep
+     */
+    private Counts render(PageSink sink, LongAdder done, java.util.function.Predicate<Page> lookAt) {
         Map<String, LongAdder> perLanguage = new ConcurrentHashMap<>();
         LongAdder files = new LongAdder();
         LongAdder rendered = new LongAdder();
@@ -105,7 +170,7 @@ public final class Renderer {
             site.pages().parallelStream()
                     .filter(p -> (p instanceof Page.ArticlePage) == articles)
                     .forEach(page -> {
-                        Outcome outcome = renderOne(page, sink);
+                        Outcome outcome = lookAt.test(page) ? renderOne(page, sink) : keepOrRender(page, sink);
                         if (outcome != Outcome.FAILED) {
                             files.increment();
                             if (outcome == Outcome.RENDERED) {
@@ -139,6 +204,32 @@ public final class Renderer {
 
     private enum Outcome { RENDERED, KEPT, FAILED }
 
+    /** Keeps a page whose inputs are known not to have changed; renders it if there is nothing to keep. */
+    private Outcome keepOrRender(Page page, PageSink sink) {
+        String file = Urls.outputFile(page.path());
+        var previous = cache.previous(file);
+        try {
+            if (previous.isPresent() && sink.reuse(file)) {
+                keep(page, file, previous.getAsLong());
+                return Outcome.KEPT;
+            }
+        } catch (IOException e) {
+            problems.error("site", 0, 0, "cannot write " + file + ": " + e.getMessage());
+            return Outcome.FAILED;
+        }
+        return renderOne(page, sink);
+    }
+
+    /** Records a kept page for the next build: its fingerprint, and for an article the links its body looked up. */
+    private void keep(Page page, String file, long fingerprint) {
+        cache.remember(file, fingerprint);
+        if (page instanceof Page.ArticlePage a) {
+            String source = a.article().sourcePath();
+            lookupsNow.put(source, cache.lookups(source));
+            cache.rememberLookups(source, cache.lookups(source));
+        }
+    }
+
     private Outcome renderOne(Page page, PageSink sink) {
         String file = Urls.outputFile(page.path());
         try {
@@ -147,12 +238,7 @@ public final class Renderer {
                 fingerprint = fingerprint(page);
                 var previous = cache.previous(file);
                 if (fingerprint != 0 && previous.isPresent() && previous.getAsLong() == fingerprint && sink.reuse(file)) {
-                    cache.remember(file, fingerprint);
-                    if (page instanceof Page.ArticlePage a) {
-                        String source = a.article().sourcePath();
-                        lookupsNow.put(source, cache.lookups(source));
-                        cache.rememberLookups(source, cache.lookups(source));
-                    }
+                    keep(page, file, fingerprint);
                     return Outcome.KEPT;
                 }
             }
@@ -349,7 +435,21 @@ public final class Renderer {
     }
 
     private String feedBody(Article article) {
-        return feedBodies.computeIfAbsent(article.sourcePath(), k -> markdown.render(article, new Problems()));
+        long key = bodyKey(article);
+        return feedBodies.computeIfAbsent(key, k -> {
+            String earlier = earlierBodies.get(k);
+            return earlier != null ? earlier : markdown.render(article, new Problems());
+        });
+    }
+
+    /** What an article's rendered body depends on: everything pages do, its file's version, where its links lead. */
+    private long bodyKey(Article article) {
+        return Fingerprint.mix(Fingerprint.mix(cache.globalFingerprint(), versionOf(article)), bodyInputs(article));
+    }
+
+    /** The bodies of this rendering's feed entries, for the next rendering's {@code earlierBodies}. */
+    public Map<Long, String> feedBodies() {
+        return java.util.Collections.unmodifiableMap(feedBodies);
     }
 
     /** A page's template and the variables it gets (without the template functions). */
@@ -371,7 +471,7 @@ public final class Renderer {
         lookupsNow.put(article.sourcePath(), rendered.lookups());
         cache.rememberLookups(article.sourcePath(), rendered.lookups());
         if (inFeeds.contains(article.sourcePath())) {
-            feedBodies.put(article.sourcePath(), rendered.html());
+            feedBodies.put(bodyKey(article), rendered.html());
         }
         return rendered.html();
     }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.tolk.build.Build;
 import org.tolk.build.BuildOptions;
-import org.tolk.cache.BuildCache;
 import org.tolk.check.Problem;
 import org.tolk.content.ContentReader;
 
@@ -25,9 +24,10 @@ import org.tolk.content.ContentReader;
  * <p>Every rebuild goes through {@link #rebuild}, one at a time, and is incremental: the build cache's
  * snapshot of the last rendering without errors stays in memory (never on disk) with that rendering's
  * files, so that unchanged articles are not read again and a page whose fingerprint did not change keeps its
- * bytes instead of being rendered (see {@link #render}). What changed is found by the cache from the files
- * themselves (size, time, and content for recently changed ones), not from the watcher's events, which
- * only say when to look. The answer stays byte-identical to a full build of the same files.
+ * bytes instead of being rendered (see {@link #render}). Only the files and folders the watcher names are
+ * looked at again (a dropped event makes it name the whole site, which is then listed anew); site.yaml and
+ * the theme are loaded again only when they changed. The answer stays byte-identical to a full build of
+ * the same files.
  *
  * <p>A build with errors does not replace a good generation: the browser keeps getting the last pages that
  * built, with the errors shown over them, until a build succeeds again. Only while no build has succeeded
@@ -118,7 +118,7 @@ public final class PreviewSite {
                     lastOtherChange = next;
                 }
             }
-            served = new Generation(next, Map.copyOf(files), good);
+            served = new Generation(next, files, good);
         }
         problems = found;
         number = next;
@@ -133,11 +133,11 @@ public final class PreviewSite {
     }
 
     /**
-     * The base of the next rebuild: the cache snapshot of the last rendering without errors and that
-     * rendering's files, which the snapshot's page fingerprints describe. Only {@link #render} uses it,
-     * under {@link #rebuild}'s lock.
+     * The base of the next rebuild: what the last rendering without errors left (its cache snapshot and
+     * loaded stages) and that rendering's files, which the snapshot's page fingerprints describe. Only
+     * {@link #render} uses it, under {@link #rebuild}'s lock.
      */
-    private record Base(BuildCache.Snapshot snapshot, Map<String, ServedFile> files) {
+    private record Base(Build.Base build, Map<String, ServedFile> files) {
     }
 
     private Base base;
@@ -145,16 +145,24 @@ public final class PreviewSite {
     /**
      * Renders the site after {@code changedSources} changed, incrementally from the last rendering that had
      * no errors. A rendering with errors leaves the base as it was: its pages may hide an error that only
-     * rendering them again reports.
+     * rendering them again reports; and the sources changed since the base are then all of those changed
+     * since it, so they are collected until a rendering succeeds.
      */
     Rendered render(Set<Path> changedSources) {
-        Base from = base != null ? base : new Base(BuildCache.Snapshot.EMPTY, Map.of());
+        Base from = base != null ? base : new Base(Build.Base.EMPTY, Map.of());
+        sinceBase.addAll(changedSources);
         MemorySink sink = new MemorySink(from.files());
-        Build.Incremental result = Build.renderInto(options(), sink, from.snapshot());
+        Build.Incremental result = Build.renderInto(options(), sink, from.build(), List.copyOf(sinceBase));
         Map<String, ServedFile> files = Collections.unmodifiableMap(sink.files());
-        result.next().ifPresent(next -> base = new Base(next, files));
+        result.next().ifPresent(next -> {
+            base = new Base(next, files);
+            sinceBase.clear();
+        });
         return new Rendered(files, result.result().problems());
     }
+
+    /** Sources changed since the base was rendered. */
+    private final Set<Path> sinceBase = new java.util.HashSet<>();
 
     /** The generation being served, or null before the first build has finished. */
     Generation served() {
