@@ -28,6 +28,7 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
@@ -269,11 +270,116 @@ public final class Markdown {
         if (htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE) {
             resolveRawHtml(document, links);
         }
-        String html = engine.renderer().render(document);
+        String html = render(engine.renderer(), document, body);
         if (htmlPolicy == SiteConfig.HtmlPolicy.SANITIZE) {
             html = sanitize(html, site.config().baseUrl().toString());
         }
         return new Rendered(html, List.copyOf(links.lookups()));
+    }
+
+    /**
+     * Renders {@code document} with its texts set aside (see {@link TextSlots}), then puts them in. Should
+     * the result not hold exactly one placeholder per text, it is rendered again the ordinary way.
+     */
+    private static String render(HtmlRenderer renderer, Document document, String body) {
+        TextSlots slots = TextSlots.forBody(body);
+        if (slots == null) {
+            return renderer.render(document);
+        }
+        document.set(TEXT_SLOTS, slots);
+        String html = renderer.render(document);
+        document.remove(TEXT_SLOTS);
+        String filled = slots.fill(html);
+        return filled != null ? filled : renderer.render(document);
+    }
+
+    private static final DataKey<TextSlots> TEXT_SLOTS = new DataKey<>("TOLK_TEXT_SLOTS", (TextSlots) null);
+
+    /**
+     * Flexmark's HTML writer takes every character of its output one by one through its line formatting,
+     * which was the most of its rendering time, and its text is most of the output. Text that begins
+     * and ends with a character other than white space and holds no line break comes out of that
+     * formatting as it went in, and changes its state as any one such character would: it goes in as one
+     * placeholder character, and is put in place after rendering, in one pass. White space at a text's
+     * ends goes in as it is.
+     */
+    private static final class TextSlots {
+        private final char placeholder;
+        private final String placeholderText;
+        private final List<String> texts = new java.util.ArrayList<>();
+        private int length;
+
+        private TextSlots(char placeholder) {
+            this.placeholder = placeholder;
+            this.placeholderText = String.valueOf(placeholder);
+        }
+
+        /** Slots with a placeholder (a private-use character) that {@code body} does not have; null if it has them all. */
+        static TextSlots forBody(String body) {
+            for (char c = '\uE000'; c < '\uE010'; c++) {
+                if (body.indexOf(c) < 0) {
+                    return new TextSlots(c);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Writes {@code text} (escaped) to {@code html}: the white space at its ends as it is, so that the
+         * writer treats it as before, and what is between as a placeholder.
+         */
+        void write(HtmlWriter html, String text) {
+            int first = 0;
+            int end = text.length();
+            while (first < end && isSpace(text.charAt(first))) {
+                first++;
+            }
+            while (end > first && isSpace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end - first < 2 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf(placeholder) >= 0) {
+                html.raw(text);
+                return;
+            }
+            if (first > 0) {
+                html.raw(text.substring(0, first));
+            }
+            html.raw(placeholderText);
+            String middle = first == 0 && end == text.length() ? text : text.substring(first, end);
+            texts.add(middle);
+            length += middle.length();
+            if (end < text.length()) {
+                html.raw(text.substring(end));
+            }
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t';
+        }
+
+        /** {@code html} with the texts in place of the placeholders, or null if their numbers differ. */
+        String fill(String html) {
+            int count = 0;
+            for (int at = html.indexOf(placeholder); at >= 0; at = html.indexOf(placeholder, at + 1)) {
+                count++;
+            }
+            if (count != texts.size()) {
+                return null;
+            }
+            char[] out = new char[html.length() - count + length];
+            int from = 0;
+            int to = 0;
+            for (String text : texts) {
+                int at = html.indexOf(placeholder, from);
+                html.getChars(from, at, out, to);
+                to += at - from;
+                text.getChars(0, text.length(), out, to);
+                to += text.length();
+                from = at + 1;
+            }
+            html.getChars(from, html.length(), out, to);
+            return new String(out);
+        }
     }
 
     /**
@@ -383,7 +489,15 @@ public final class Markdown {
     private static final class PlainTextRenderer implements NodeRenderer {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> html.raw(escapeHtml(plain(node.getChars())))));
+            return Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> {
+                String text = escapeHtml(plain(node.getChars()));
+                TextSlots slots = TEXT_SLOTS.get(context.getDocument());
+                if (slots == null) {
+                    html.raw(text);
+                } else {
+                    slots.write(html, text);
+                }
+            }));
         }
 
         /** The text as Flexmark's unescape and normalizeEOL would leave it. */
