@@ -36,10 +36,12 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     private final Snapshot previous;
     private final long global;
-    private final Map<String, FileRead> reads = new ConcurrentHashMap<>();
-    private final Map<String, Long> pages = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> lookups = new ConcurrentHashMap<>();
-    private volatile Map<String, String> states = Map.of();
+    // Sized for what the previous build had: growing a map of 20,000 entries step by step costs a rebuild dearly.
+    private final Map<String, FileRead> reads;
+    private final Map<String, Long> pages;
+    private final Map<String, List<String>> lookups;
+    private volatile Map<String, FileState> states = Map.of();
+    private volatile Map<String, String> racyHashes = Map.of();
 
     /**
      * @param previous what the previous build left; its page fingerprints count only if it wrote to {@code output}
@@ -49,26 +51,30 @@ public final class BuildCache implements ReadCache, RenderCache {
         this.previous = previous.output().equals(output) ? previous
                 : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output);
         this.global = global;
+        this.reads = new ConcurrentHashMap<>(Math.max(16, previous.reads().size() * 4 / 3 + 1));
+        this.pages = new ConcurrentHashMap<>(Math.max(16, previous.pages().size() * 4 / 3 + 1));
+        this.lookups = new ConcurrentHashMap<>(Math.max(16, previous.lookups().size() * 4 / 3 + 1));
     }
 
     /**
      * The source files' versions of this build, once content has been read. A file changed just before
      * this build started could change again within the clock's resolution without its size or time
-     * changing; its version then includes a hash of its bytes, so that the next build notices.
+     * changing; its version then includes a hash of its bytes, so that the next build notices. Versions are
+     * made when asked for ({@link #state}): a preview rebuild after one edit asks for a handful of 20,000.
      *
      * @param buildStartMillis when this build started reading
      */
     public void states(Map<String, FileState> current, java.nio.file.Path root, long buildStartMillis) {
-        Map<String, String> versions = new ConcurrentHashMap<>();
-        current.entrySet().parallelStream().forEach(e -> {
-            FileState state = e.getValue();
-            String version = state.size() + "/" + state.modifiedMillis();
+        List<String> racy = new java.util.ArrayList<>();
+        current.forEach((path, state) -> {
             if (state.modifiedMillis() >= buildStartMillis - RACY_MILLIS) {
-                version += "/" + contentHash(root.resolve(e.getKey()));
+                racy.add(path);
             }
-            versions.put(e.getKey(), version);
         });
-        this.states = versions;
+        Map<String, String> hashes = new ConcurrentHashMap<>();
+        racy.parallelStream().forEach(path -> hashes.put(path, contentHash(root.resolve(path))));
+        this.racyHashes = hashes;
+        this.states = current;
     }
 
     private static String contentHash(java.nio.file.Path file) {
@@ -130,7 +136,18 @@ public final class BuildCache implements ReadCache, RenderCache {
     }
 
     @Override
+    public void rememberAllPrevious() {
+        pages.putAll(previous.pages());
+        lookups.putAll(previous.lookups());
+    }
+
+    @Override
     public String state(String sourcePath) {
-        return states.get(sourcePath);
+        FileState state = states.get(sourcePath);
+        if (state == null) {
+            return null;
+        }
+        String hash = racyHashes.get(sourcePath);
+        return state.size() + "/" + state.modifiedMillis() + (hash == null ? "" : "/" + hash);
     }
 }

@@ -25,9 +25,9 @@ public final class ContentReader {
     /**
      * What the content folder holds, sorted by path so that later stages are deterministic.
      *
-     * @param states size and modification time of every file read, by source path
+     * @param states size and modification time of every file read, by source path, sorted
      */
-    public record Content(List<Article> articles, List<StaticFile> staticFiles, Map<String, FileState> states) {
+    public record Content(List<Article> articles, List<StaticFile> staticFiles, java.util.SortedMap<String, FileState> states) {
 
         public FileState state(String sourcePath) {
             return states.get(sourcePath);
@@ -46,11 +46,11 @@ public final class ContentReader {
         Path contentDir = config.contentDir();
         if (!Files.isDirectory(contentDir)) {
             problems.warning("content", 0, 0, "no content/ folder: the site has no articles yet");
-            return new Content(List.of(), List.of(), Map.of());
+            return new Content(List.of(), List.of(), java.util.Collections.emptySortedMap());
         }
         Map<String, FileState> states = new ConcurrentHashMap<>();
         list(config.root(), contentDir, states, problems);
-        return read(config, states, problems, cache);
+        return read(config, new java.util.TreeMap<>(states), problems, cache);
     }
 
     /**
@@ -64,7 +64,8 @@ public final class ContentReader {
         // Watchers name absolute paths; the configured folders may be relative.
         Path root = config.root().toAbsolutePath().normalize();
         Path contentDir = config.contentDir().toAbsolutePath().normalize();
-        Map<String, FileState> states = new HashMap<>(previous.states());
+        // Sorted, so that articles come out in source order without sorting them again.
+        java.util.TreeMap<String, FileState> states = new java.util.TreeMap<>(previous.states());
         for (Path path : changed) {
             Path absolute = path.toAbsolutePath().normalize();
             if (!absolute.startsWith(contentDir) || absolute.equals(contentDir)) {
@@ -147,7 +148,7 @@ public final class ContentReader {
     }
 
     /** Reads the articles among the listed files (taking unchanged ones from {@code cache}); the others are static files. */
-    private static Content read(SiteConfig config, Map<String, FileState> states, Problems problems, ReadCache cache) {
+    private static Content read(SiteConfig config, java.util.SortedMap<String, FileState> states, Problems problems, ReadCache cache) {
         Path contentDir = config.contentDir();
         String contentPrefix = relative(config.root(), contentDir) + "/";
         List<String> markdown = new ArrayList<>();
@@ -170,10 +171,8 @@ public final class ContentReader {
                     return read.article();
                 })
                 .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(Article::sourcePath))
-                .toList();
-        statics.sort(Comparator.comparing(StaticFile::sourcePath));
-        return new Content(articles, List.copyOf(statics), java.util.Collections.unmodifiableMap(states));
+                .toList();   // in source order: the stream keeps the sorted listing's order
+        return new Content(articles, List.copyOf(statics), java.util.Collections.unmodifiableSortedMap(states));
     }
 
     private static ReadCache.Read readArticle(SiteConfig config, Path contentDir, Path file, ArticleReader reader) {

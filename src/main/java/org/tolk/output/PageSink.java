@@ -25,6 +25,15 @@ public interface PageSink {
         return false;
     }
 
+    /**
+     * Keeps every file of the previous build at once, for a rebuild that knows which few pages it will write
+     * again (they then replace their kept files). Returns false when the sink cannot, and the pages are then
+     * kept one by one with {@link #reuse}.
+     */
+    default boolean reuseAll() {
+        return false;
+    }
+
     /** A sink that keeps nothing, for runs that check but do not write. */
     static PageSink discard() {
         return new PageSink() {

@@ -25,6 +25,9 @@ public interface RenderCache {
 
     void rememberLookups(String sourcePath, List<String> lookups);
 
+    /** Records every page fingerprint and article's lookups of the previous build as this build's, before a few are replaced. */
+    void rememberAllPrevious();
+
     /** Identifies a source file's version (size and time) for fingerprints; null if unknown. */
     String state(String sourcePath);
 
@@ -51,6 +54,10 @@ public interface RenderCache {
 
         @Override
         public void rememberLookups(String sourcePath, List<String> lookups) {
+        }
+
+        @Override
+        public void rememberAllPrevious() {
         }
 
         @Override

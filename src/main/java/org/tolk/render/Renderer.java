@@ -58,7 +58,7 @@ public final class Renderer {
 
     private final Map<String, TemplateFailure> templateFailures = new ConcurrentHashMap<>();
     /** The link targets each article body resolved in this build (rendered, or carried over when its page was kept). */
-    private final Map<String, java.util.List<String>> lookupsNow = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<String>> lookupsNow;
 
     private final RenderCache cache;
 
@@ -75,6 +75,7 @@ public final class Renderer {
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
                     Map<Long, String> earlierBodies) {
         this.earlierBodies = earlierBodies;
+        this.lookupsNow = new ConcurrentHashMap<>(site.articles().size() * 4 / 3 + 16);
         this.cache = cache;
         this.site = site;
         this.theme = theme;
@@ -125,7 +126,24 @@ public final class Renderer {
         for (String source : changed) {
             candidates.addAll(pagesByArticle.getOrDefault(source, java.util.List.of()));
         }
-        return render(sink, done, candidates::contains);
+        if (!sink.reuseAll()) {
+            return render(sink, done, candidates::contains);
+        }
+        cache.rememberAllPrevious();
+        Counts written = render(sink, done, site.pages().stream().filter(candidates::contains).toList(), page -> true);
+        // Every other page was kept whole.
+        Map<String, Integer> perLanguage = new java.util.HashMap<>(written.htmlPagesPerLanguage());
+        int files = written.files();
+        for (Page page : site.pages()) {
+            if (!candidates.contains(page)) {
+                files++;
+                if (isHtml(page)) {
+                    perLanguage.merge(page.language() == null ? "" : page.language().key(), 1, Integer::sum);
+                }
+            }
+        }
+        done.add(site.pages().size() - candidates.size());
+        return new Counts(inLanguageOrder(perLanguage), files, written.rendered());
     }
 
     /**
@@ -162,12 +180,16 @@ public final class Renderer {
      *               unless there is nothing to keep
      */
     private Counts render(PageSink sink, LongAdder done, java.util.function.Predicate<Page> lookAt) {
+        return render(sink, done, site.pages(), lookAt);
+    }
+
+    private Counts render(PageSink sink, LongAdder done, java.util.List<Page> pages, java.util.function.Predicate<Page> lookAt) {
         Map<String, LongAdder> perLanguage = new ConcurrentHashMap<>();
         LongAdder files = new LongAdder();
         LongAdder rendered = new LongAdder();
         // Article pages first: they render the bodies that feeds reuse.
         for (boolean articles : new boolean[] {true, false}) {
-            site.pages().parallelStream()
+            pages.parallelStream()
                     .filter(p -> (p instanceof Page.ArticlePage) == articles)
                     .forEach(page -> {
                         Outcome outcome = lookAt.test(page) ? renderOne(page, sink) : keepOrRender(page, sink);
@@ -187,14 +209,21 @@ public final class Renderer {
         templateFailures.values().forEach(f -> problems.error(f.path(), f.line(), f.column(), "template error (rendering "
                 + f.firstPage() + (f.pages() > 1 ? " and " + (f.pages() - 1) + " more" : "") + "): " + f.message()));
         templateFailures.clear();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        perLanguage.forEach((key, count) -> counts.put(key, count.intValue()));
+        return new Counts(inLanguageOrder(counts), files.intValue(), rendered.intValue());
+    }
+
+    /** Counts per language key in site.yaml order (every language, 0 if it has no pages), then "" if present. */
+    private Map<String, Integer> inLanguageOrder(Map<String, Integer> perLanguage) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Language language : site.config().languages()) {
-            counts.put(language.key(), perLanguage.getOrDefault(language.key(), new LongAdder()).intValue());
+            counts.put(language.key(), perLanguage.getOrDefault(language.key(), 0));
         }
         if (perLanguage.containsKey("")) {
-            counts.put("", perLanguage.get("").intValue());
+            counts.put("", perLanguage.get(""));
         }
-        return new Counts(java.util.Collections.unmodifiableMap(counts), files.intValue(), rendered.intValue());
+        return java.util.Collections.unmodifiableMap(counts);
     }
 
     private static boolean isHtml(Page page) {
@@ -266,8 +295,7 @@ public final class Renderer {
     }
 
     /**
-     * Everything the page's bytes depend on beyond {@link RenderCache#globalFingerprint()}, hashed; 0 for
-     * robots.txt, which is always written (it is tiny).
+     * Everything the page's bytes depend on beyond {@link RenderCache#globalFingerprint()}, hashed; never 0.
      */
     private long fingerprint(Page page) throws IOException {
         long inputs;
@@ -289,7 +317,7 @@ public final class Renderer {
         } else if (page instanceof Page.SitemapPage) {
             inputs = sitemapInputs();
         } else if (page instanceof Page.RobotsPage) {
-            return 0;
+            inputs = 0;   // the address of the sitemap: in the global fingerprint (base URL)
         } else {
             inputs = htmlInputs(page);
         }

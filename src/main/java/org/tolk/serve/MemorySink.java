@@ -15,7 +15,7 @@ import org.tolk.output.PageSink;
  */
 final class MemorySink implements PageSink {
     private final Map<String, ServedFile> previous;
-    private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
+    private final Map<String, ServedFile> files;
 
     /** A sink that starts from nothing: every page is rendered. */
     MemorySink() {
@@ -25,6 +25,7 @@ final class MemorySink implements PageSink {
     /** @param previous the files of the rendering whose cache snapshot the renderer was given */
     MemorySink(Map<String, ServedFile> previous) {
         this.previous = previous;
+        this.files = new ConcurrentHashMap<>(Math.max(16, previous.size() * 4 / 3 + 1));
     }
 
     @Override
@@ -44,6 +45,12 @@ final class MemorySink implements PageSink {
             return false;
         }
         files.put(relativePath, kept);
+        return true;
+    }
+
+    @Override
+    public boolean reuseAll() {
+        files.putAll(previous);
         return true;
     }
 
