@@ -167,23 +167,38 @@ public final class Markdown {
         }
     }
 
-    /** The extensions {@code body} may use. */
+    /** The extensions {@code body} may use, found in one pass over it. */
     static int features(String body) {
         int features = 0;
-        if (hasBareAddress(body)) {
-            features |= AUTOLINK;
-        }
-        if (body.indexOf('|') >= 0) {
-            features |= TABLES;
-        }
-        if (body.indexOf('{') >= 0) {
-            features |= ATTRIBUTES;
-        }
-        if (body.contains("[^")) {
-            features |= FOOTNOTES;
-        }
-        if (body.indexOf('~') >= 0) {
-            features |= STRIKETHROUGH;
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            switch (body.charAt(i)) {
+                case '|' -> features |= TABLES;
+                case '{' -> features |= ATTRIBUTES;
+                case '~' -> features |= STRIKETHROUGH;
+                case '[' -> {
+                    if (i + 1 < n && body.charAt(i + 1) == '^') {
+                        features |= FOOTNOTES;
+                    }
+                }
+                case ':' -> {
+                    if ((features & AUTOLINK) == 0 && body.startsWith("://", i) && bareAddressAround(body, i, 3)) {
+                        features |= AUTOLINK;
+                    }
+                }
+                case 'w' -> {
+                    if ((features & AUTOLINK) == 0 && body.startsWith("www.", i) && bareAddressAround(body, i, 4)) {
+                        features |= AUTOLINK;
+                    }
+                }
+                case '@' -> {
+                    if ((features & AUTOLINK) == 0 && bareAddressAround(body, i, 1)) {
+                        features |= AUTOLINK;
+                    }
+                }
+                default -> {
+                }
+            }
         }
         return features;
     }
@@ -400,16 +415,13 @@ public final class Markdown {
      * looked at.
      */
     static boolean hasBareAddress(String body) {
-        for (String mark : new String[] {"://", "www.", "@"}) {
-            for (int at = body.indexOf(mark); at >= 0; at = body.indexOf(mark, at + 1)) {
-                int from = Math.max(0, at - 12);
-                if (BARE_ADDRESS.matcher(body).region(from, Math.min(body.length(), at + mark.length() + 4))
-                        .useTransparentBounds(true).find()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return (features(body) & AUTOLINK) != 0;
+    }
+
+    /** Whether the text around a "://", "www." or "@" of {@code length} characters at {@code at} is a bare address. */
+    private static boolean bareAddressAround(String body, int at, int length) {
+        int from = Math.max(0, at - 12);
+        return BARE_ADDRESS.matcher(body).region(from, Math.min(body.length(), at + length + 4)).useTransparentBounds(true).find();
     }
 
     /** Contributed HTML is cut down to what an article needs: no scripts, no event handlers, no javascript: URLs. */
