@@ -26,6 +26,7 @@ public final class Strings {
 
     private final Locale locale;
     private final Map<String, String> table;
+    private final Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Strings(Locale locale, Map<String, String> table) {
         this.locale = locale;
@@ -97,6 +98,11 @@ public final class Strings {
 
     /** The string for {@code key} with {@code {0}}, {@code {1}} … filled in, numbers formatted in this locale. */
     public String format(String key, Object... arguments) {
-        return new MessageFormat(get(key), locale).format(arguments);
+        // Parsing a message format (and making its number formats) costs more than formatting with it:
+        // each is parsed once. A MessageFormat is not thread-safe, so formatting holds its lock.
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(get(k), locale));
+        synchronized (format) {
+            return format.format(arguments);
+        }
     }
 }
