@@ -84,7 +84,7 @@ public final class ArticleReader {
     }
 
     private Optional<Article> read(String sourcePath, String contentPath, String text, Path file, Problems problems, Problems local) {
-        String normalised = text.replace("\r\n", "\n");
+        String normalised = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
         if (!normalised.startsWith("---\n") && !normalised.equals("---")) {
             problems.error(sourcePath, 1, 1, "no front matter: an article starts with a line '---', then title, date"
                     + " and language, then another '---'");
