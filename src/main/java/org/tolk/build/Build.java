@@ -340,7 +340,7 @@ public final class Build {
             renderer.render(PageSink.discard(), options.progress());
             return result(problems, Map.of(), 0, start, output, false);
         }
-        try (StagedOutput staged = StagedOutput.open(output)) {
+        try (StagedOutput staged = StagedOutput.open(output, options.force())) {
             times.stage("stagingOpen");
             Renderer.Counts counts = renderer.render(staged, options.progress());
             times.stage("render");

@@ -19,8 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Writes a build into a staging folder beside the output folder, and swaps it in only when the whole
+ * Writes a build into a staging folder beside the output folder, and puts it in place only when the whole
  * build succeeded, so that a failed or killed build leaves the published site exactly as it was.
+ *
+ * <p>Two ways to put it in place, chosen at {@link #commit}: a build that wrote most files anew is swapped
+ * in whole (the files it kept are hard-linked into the staging folder, which then replaces the output
+ * folder with one rename). A build that kept most files (a rebuild after an edit) moves just its new files
+ * in and deletes those no longer produced, after recording that list as a journal in the staging folder:
+ * the journal is the moment of commit, and a run interrupted while moving is finished by the next one
+ * (roll forward), so the output is the old site or the new one, never a mix that stays. Linking 20,000 kept
+ * files to change ten would cost a rebuild more than everything else together.
  *
  * <p>Ownership: the output folder carries a manifest ({@value #MANIFEST}) listing every file Tolk wrote
  * there. Tolk replaces an output folder only if it holds nothing but those files; a folder with anything
@@ -31,15 +39,21 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     public static final String MANIFEST = ".tolk-manifest";
     private static final String STAGING_PREFIX = ".tolk-staging-";
     private static final String OLD_PREFIX = ".tolk-old-";
+    /** In a staging folder: the moves and deletions of an update in place, written when it is committed. */
+    private static final String JOURNAL = ".tolk-journal";
 
     private final Path output;
     private final Path staging;
     private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /** Files of the output folder kept as they are (a subset of {@link #written}). */
+    private final Set<String> kept = ConcurrentHashMap.newKeySet();
     private final Map<Path, Boolean> createdFolders = new ConcurrentHashMap<>();
     private final Set<String> previousFiles;
     private boolean committed;
+    private final boolean replaceWhole;
 
-    private StagedOutput(Path output, Path staging, Set<String> previousFiles) {
+    private StagedOutput(Path output, Path staging, Set<String> previousFiles, boolean replaceWhole) {
+        this.replaceWhole = replaceWhole;
         this.output = output;
         this.staging = staging;
         this.previousFiles = previousFiles;
@@ -95,6 +109,14 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     }
 
     public static StagedOutput open(Path output) throws IOException {
+        return open(output, false);
+    }
+
+    /**
+     * @param replaceWhole always swap the whole output folder in, never update it in place: with --force, so
+     *                     that files Tolk did not create are moved aside with the old output, as promised
+     */
+    public static StagedOutput open(Path output, boolean replaceWhole) throws IOException {
         Path out = output.toAbsolutePath().normalize();
         Path parent = out.getParent();
         Files.createDirectories(parent);
@@ -102,7 +124,7 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         cleanLeftovers(parent, out.getFileName().toString());
         Path staging = Files.createTempDirectory(parent, STAGING_PREFIX + out.getFileName() + "-");
         Set<String> previous = Files.isDirectory(out) ? readManifest(out).orElse(Set.of()) : Set.of();
-        return new StagedOutput(out, staging, previous);
+        return new StagedOutput(out, staging, previous, replaceWhole);
     }
 
     @Override
@@ -118,8 +140,8 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     }
 
     /**
-     * Keeps a file of the current output: hard-linked into the staging folder, so that keeping costs
-     * no copying and the swap stays atomic.
+     * Keeps a file of the current output. Nothing is copied now: {@link #commit} leaves it where it is, or
+     * hard-links it into the staging folder if the build is swapped in whole.
      */
     @Override
     public boolean reuse(String relativePath) throws IOException {
@@ -127,23 +149,26 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         if (!previousFiles.contains(relativePath) || !existing.startsWith(output) || !Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        Path target = target(relativePath);
-        try {
-            Files.createLink(target, existing);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(existing, target, StandardCopyOption.REPLACE_EXISTING);
+        if (!written.add(relativePath)) {
+            throw new IOException("written twice: " + relativePath);
         }
+        kept.add(relativePath);
         return true;
     }
 
     private Path target(String relativePath) throws IOException {
+        if (!written.add(relativePath)) {
+            throw new IOException("written twice: " + relativePath);
+        }
+        return stagedPath(relativePath);
+    }
+
+    /** Where a file goes in the staging folder, its folder made. */
+    private Path stagedPath(String relativePath) throws IOException {
         Path target = staging.resolve(relativePath).normalize();
         // Every path comes from Urls, which only builds safe ones; this is the last line of defence.
         if (!target.startsWith(staging) || target.equals(staging)) {
             throw new IOException("refusing to write outside the output folder: " + relativePath);
-        }
-        if (!written.add(relativePath)) {
-            throw new IOException("written twice: " + relativePath);
         }
         // computeIfAbsent holds back other threads writing into the same folder until it exists.
         createdFolders.computeIfAbsent(target.getParent(), folder -> {
@@ -157,18 +182,103 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         return target;
     }
 
-    /** Makes the staged build the output folder. The old output is moved aside first and deleted after. */
+    /** Puts the staged build in place: in place if it kept most files, else swapped in whole (see the class comment). */
     public void commit() throws IOException {
         List<String> files = new ArrayList<>(written);
         files.sort(Comparator.naturalOrder());
         Files.writeString(staging.resolve(MANIFEST), String.join("\n", files) + "\n", StandardCharsets.UTF_8);
+        int anew = written.size() - kept.size();
+        if (!replaceWhole && !kept.isEmpty() && anew <= written.size() / 4 && Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            updateInPlace();
+        } else {
+            swap();
+        }
+        committed = true;
+    }
+
+    /** Records the update as the staging folder's journal (the moment of commit), then carries it out. */
+    private void updateInPlace() throws IOException {
+        StringBuilder journal = new StringBuilder();
+        written.stream().filter(f -> !kept.contains(f)).sorted().forEach(f -> journal.append('+').append(f).append('\n'));
+        previousFiles.stream().filter(f -> !written.contains(f)).sorted().forEach(f -> journal.append('-').append(f).append('\n'));
+        Path draft = staging.resolve(JOURNAL + ".tmp");
+        Files.writeString(draft, journal, StandardCharsets.UTF_8);
+        move(draft, staging.resolve(JOURNAL));
+        applyJournal(staging, output);
+    }
+
+    /**
+     * Carries out a committed update in place: moves the new files in, deletes the files no longer produced
+     * (only ever files of the old manifest) and the folders they leave empty, puts the new manifest in place,
+     * and removes the staging folder. Safe to run again after an interruption: what was done is skipped.
+     */
+    private static void applyJournal(Path staging, Path output) throws IOException {
+        Set<Path> emptied = new HashSet<>();
+        for (String line : Files.readAllLines(staging.resolve(JOURNAL), StandardCharsets.UTF_8)) {
+            if (line.length() < 2) {
+                continue;
+            }
+            Path target = output.resolve(line.substring(1)).normalize();
+            if (!target.startsWith(output) || target.equals(output)) {
+                throw new IOException("refusing to write outside the output folder: " + line.substring(1));
+            }
+            if (line.charAt(0) == '+') {
+                Path source = staging.resolve(line.substring(1)).normalize();
+                if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target.getParent());
+                    moveReplacing(source, target);
+                }
+            } else if (line.charAt(0) == '-') {
+                Files.deleteIfExists(target);
+                emptied.add(target.getParent());
+            }
+        }
+        Path manifest = staging.resolve(MANIFEST);
+        if (Files.exists(manifest)) {
+            moveReplacing(manifest, output.resolve(MANIFEST));
+        }
+        for (Path folder : emptied) {
+            for (Path f = folder; f != null && f.startsWith(output) && !f.equals(output); f = f.getParent()) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (DirectoryNotEmptyException e) {
+                    break;
+                }
+            }
+        }
+        deleteTree(staging);
+    }
+
+    private static void moveReplacing(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the staging folder the output folder. The old output is moved aside first and deleted after. */
+    private void swap() throws IOException {
+        // The kept files join the staging folder as hard links: no copying, and the swap stays one rename.
+        kept.parallelStream().forEach(file -> {
+            try {
+                Path target = stagedPath(file);
+                Path existing = output.resolve(file);
+                try {
+                    Files.createLink(target, existing);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(existing, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         Path old = null;
         if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             old = output.resolveSibling(OLD_PREFIX + output.getFileName() + "-" + Long.toHexString(System.nanoTime()));
             move(output, old);
         }
         move(staging, output);
-        committed = true;
         if (old != null) {
             deleteOwned(old);
         }
@@ -207,7 +317,10 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         }
     }
 
-    /** Staging folders of killed builds: only Tolk makes folders with these names, and only beside its output. */
+    /**
+     * Staging folders of killed builds: only Tolk makes folders with these names, and only beside its output.
+     * One with a journal was committed, and is finished; the others are thrown away.
+     */
     private static void cleanLeftovers(Path parent, String outputName) throws IOException {
         List<Path> leftovers;
         try (Stream<Path> siblings = Files.list(parent)) {
@@ -217,7 +330,11 @@ public final class StagedOutput implements PageSink, AutoCloseable {
             }).toList();
         }
         for (Path leftover : leftovers) {
-            deleteOwned(leftover);
+            if (Files.exists(leftover.resolve(JOURNAL)) && Files.isDirectory(parent.resolve(outputName))) {
+                applyJournal(leftover, parent.resolve(outputName));
+            } else {
+                deleteOwned(leftover);
+            }
         }
     }
 

@@ -84,4 +84,78 @@ class StagedOutputTest {
         assertFalse(Files.exists(leftover));
         assertTrue(Files.exists(site.resolve(".tolk-notes.txt")));
     }
+
+    /** A rebuild that changes a few pages moves just those in: every other file stays the very same file. */
+    @Test
+    void aRebuildAfterOneEditReplacesOnlyTheFilesThatChanged(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        assertTrue(TestSites.build(site).written());
+        Object outputFolder = Files.getAttribute(site.resolve("site"), "unix:ino");
+        Object keptFile = Files.getAttribute(site.resolve("site/en/2017/07/story/index.html"), "unix:ino");
+        Object editedFile = Files.getAttribute(site.resolve("site/nl/2019/03/only-nl/index.html"), "unix:ino");
+        Path edited = site.resolve("content/c/only-nl.nl.md");
+        TestSites.write(edited, Files.readString(edited) + "\nEen extra alinea.\n");
+
+        assertTrue(TestSites.build(site).written());
+        assertEquals(outputFolder, Files.getAttribute(site.resolve("site"), "unix:ino"), "updated in place, not swapped");
+        assertEquals(keptFile, Files.getAttribute(site.resolve("site/en/2017/07/story/index.html"), "unix:ino"));
+        assertFalse(editedFile.equals(Files.getAttribute(site.resolve("site/nl/2019/03/only-nl/index.html"), "unix:ino")));
+        assertTrue(Files.readString(site.resolve("site/nl/2019/03/only-nl/index.html")).contains("Een extra alinea."));
+        assertEquals(List.of(), stagedFolders(site));
+
+        // A page no longer produced goes, with the folders it leaves empty; nothing else does.
+        Files.delete(edited);
+        assertTrue(TestSites.build(site).written());
+        assertFalse(Files.exists(site.resolve("site/nl/2019/03/only-nl")));
+        assertTrue(Files.exists(site.resolve("site/nl/2017/07/story/index.html")));
+        assertFalse(Files.readString(site.resolve("site/" + StagedOutput.MANIFEST)).contains("only-nl"));
+    }
+
+    /** The journal is the moment of commit: a run killed while moving files in is finished by the next one. */
+    @Test
+    void anUpdateInterruptedAfterItsJournalIsFinishedByTheNextRun(@TempDir Path dir) throws IOException {
+        Path output = dir.resolve("site");
+        TestSites.write(output.resolve("a/index.html"), "old a");
+        TestSites.write(output.resolve("gone/index.html"), "old gone");
+        TestSites.write(output.resolve("b.html"), "b");
+        TestSites.write(output.resolve(StagedOutput.MANIFEST), "a/index.html\nb.html\ngone/index.html\n");
+        // What a killed run left: one new file moved in already, the other still staged, the manifest not yet moved.
+        Path staging = dir.resolve(".tolk-staging-site-42");
+        TestSites.write(staging.resolve("c/index.html"), "new c");
+        TestSites.write(output.resolve("a/index.html"), "new a");
+        TestSites.write(staging.resolve(StagedOutput.MANIFEST), "a/index.html\nb.html\nc/index.html\n");
+        TestSites.write(staging.resolve(".tolk-journal"), "+a/index.html\n+c/index.html\n-gone/index.html\n");
+        TestSites.write(dir.resolve("notes.txt"), "mine");
+
+        try (StagedOutput next = StagedOutput.open(output)) {
+            assertEquals("new a", Files.readString(output.resolve("a/index.html")));
+            assertEquals("new c", Files.readString(output.resolve("c/index.html")));
+            assertEquals("b", Files.readString(output.resolve("b.html")));
+            assertFalse(Files.exists(output.resolve("gone")));
+            assertEquals("a/index.html\nb.html\nc/index.html\n", Files.readString(output.resolve(StagedOutput.MANIFEST)));
+            assertFalse(Files.exists(staging));
+            assertTrue(Files.exists(dir.resolve("notes.txt")));
+        }
+    }
+
+    /** An update that never got as far as its journal is thrown away: the output is the old site. */
+    @Test
+    void anUpdateKilledBeforeItsJournalLeavesTheOldSite(@TempDir Path dir) throws IOException {
+        Path output = dir.resolve("site");
+        TestSites.write(output.resolve("a/index.html"), "old a");
+        TestSites.write(output.resolve(StagedOutput.MANIFEST), "a/index.html\n");
+        Path staging = dir.resolve(".tolk-staging-site-43");
+        TestSites.write(staging.resolve("a/index.html"), "new a");
+        TestSites.write(staging.resolve(".tolk-journal.tmp"), "+a/index.html\n");
+        try (StagedOutput next = StagedOutput.open(output)) {
+            assertEquals("old a", Files.readString(output.resolve("a/index.html")));
+            assertFalse(Files.exists(staging));
+        }
+    }
+
+    private static List<Path> stagedFolders(Path site) throws IOException {
+        try (Stream<Path> siblings = Files.list(site)) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith(".tolk-")).filter(p -> !p.getFileName().toString().equals(".tolk")).toList();
+        }
+    }
 }
