@@ -349,7 +349,7 @@ public final class Build {
             }
             staged.commit();
             times.stage("commit");
-            if (cache != null) {
+            if (cache != null && !cache.sameAsPrevious()) {
                 saveCache(cache, config, startedAt, output, problems);
                 times.stage("cacheSave");
             }

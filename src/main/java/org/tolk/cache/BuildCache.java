@@ -106,7 +106,24 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     @Override
     public void remember(String sourcePath, FileState state, Read read) {
+        FileRead before = previous.reads().get(sourcePath);
+        if (before == null || before.read() != read || !before.state().equals(state)) {
+            differs = true;
+        }
         reads.put(sourcePath, new FileRead(state, read));
+    }
+
+    /** Set when this build records anything the previous one did not: then its snapshot must be saved. */
+    private volatile boolean differs;
+
+    /**
+     * Whether this build's snapshot says the same as the previous one (every file read from it as it was, every
+     * page kept with its fingerprint, the same links): then there is nothing to save, and the cache on disk,
+     * with its older time, stays right.
+     */
+    public boolean sameAsPrevious() {
+        return !differs && reads.size() == previous.reads().size() && pages.equals(previous.pages())
+                && lookups.equals(previous.lookups());
     }
 
     @Override
