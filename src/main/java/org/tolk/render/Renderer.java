@@ -2,7 +2,6 @@ package org.tolk.render;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -61,6 +60,8 @@ public final class Renderer {
     private final Map<String, java.util.List<String>> lookupsNow;
 
     private final RenderCache cache;
+    /** The site's time zone for templates' date built-ins, looked up once rather than per page. */
+    private final java.util.TimeZone timeZone;
 
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems) {
         this(site, theme, strings, version, problems, RenderCache.NONE);
@@ -75,6 +76,7 @@ public final class Renderer {
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
                     Map<Long, String> earlierBodies) {
         this.earlierBodies = earlierBodies;
+        this.timeZone = java.util.TimeZone.getTimeZone(site.config().timeZone());
         this.lookupsNow = new ConcurrentHashMap<>(site.articles().size() * 4 / 3 + 16);
         this.cache = cache;
         this.site = site;
@@ -552,12 +554,13 @@ public final class Renderer {
         if (template == null) {
             return null;
         }
-        StringWriter out = new StringWriter(16384);
+        // A writer over a StringBuilder: StringWriter's StringBuffer takes a lock for every piece written.
+        StringBuilderWriter out = new StringBuilderWriter(16384);
         try {
             Environment env = template.createProcessingEnvironment(model, out);
             // Per render, never Locale.setDefault: numbers and ?date built-ins follow the page's language.
             env.setLocale(language.locale());
-            env.setTimeZone(java.util.TimeZone.getTimeZone(site.config().timeZone()));
+            env.setTimeZone(timeZone);
             env.process();
         } catch (TemplateException e) {
             reportTemplateError(name, e, page);
@@ -566,6 +569,54 @@ public final class Renderer {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An unsynchronised {@link java.io.Writer} into a StringBuilder, for one page on one thread. */
+    private static final class StringBuilderWriter extends java.io.Writer {
+        private final StringBuilder text;
+
+        StringBuilderWriter(int capacity) {
+            this.text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public java.io.Writer append(CharSequence chars) {
+            text.append(chars);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** One problem per template mistake, however many pages it breaks. */
