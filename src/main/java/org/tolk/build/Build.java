@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.tolk.cache.BuildCache;
 import org.tolk.cache.CacheFile;
@@ -298,10 +299,11 @@ public final class Build {
         SiteConfig config = withBaseUrlOverride(loaded.get(), options, problems);
         times.stage("config");
 
+        Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
         // Looking over the output folder (23,000 files at 10,000 stories) and loading the theme need nothing
         // else: they run beside reading the cache and the content.
         java.util.concurrent.CompletableFuture<Void> outputChecked = options.write()
-                ? java.util.concurrent.CompletableFuture.runAsync(() -> checkOutputFolder(options, config, problems), Build::aside)
+                ? java.util.concurrent.CompletableFuture.runAsync(() -> checkOutputFolder(options, config, problems, present), Build::aside)
                 : java.util.concurrent.CompletableFuture.completedFuture(null);
         java.util.concurrent.CompletableFuture<Setup> themeLoaded = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> theme(config), Build::aside);
@@ -340,7 +342,8 @@ public final class Build {
             renderer.render(PageSink.discard(), options.progress());
             return result(problems, Map.of(), 0, start, output, false);
         }
-        try (StagedOutput staged = StagedOutput.open(output, options.force())) {
+        // --force skips listing the output folder: then kept files are looked up one by one.
+        try (StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
             times.stage("stagingOpen");
             Renderer.Counts counts = renderer.render(staged, options.progress());
             times.stage("render");
@@ -410,11 +413,12 @@ public final class Build {
         return config.withBaseUrl(url.get());
     }
 
-    private static void checkOutputFolder(BuildOptions options, SiteConfig config, Problems problems) {
+    /** @param present gets the files the check found in the output folder */
+    private static void checkOutputFolder(BuildOptions options, SiteConfig config, Problems problems, Set<String> present) {
         Path output = options.outputFolder();
         try {
             for (String reason : StagedOutput.refusals(output, config.root(),
-                    List.of(config.contentDir(), config.templatesDir()), options.force())) {
+                    List.of(config.contentDir(), config.templatesDir()), options.force(), present)) {
                 problems.error(displayPath(options, output), 0, 0, reason);
             }
         } catch (IOException e) {

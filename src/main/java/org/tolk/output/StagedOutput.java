@@ -51,8 +51,10 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     private final Set<String> previousFiles;
     private boolean committed;
     private final boolean replaceWhole;
+    private final Set<String> present;
 
-    private StagedOutput(Path output, Path staging, Set<String> previousFiles, boolean replaceWhole) {
+    private StagedOutput(Path output, Path staging, Set<String> previousFiles, boolean replaceWhole, Set<String> present) {
+        this.present = present;
         this.replaceWhole = replaceWhole;
         this.output = output;
         this.staging = staging;
@@ -67,6 +69,15 @@ public final class StagedOutput implements PageSink, AutoCloseable {
      * @param force         use a folder that holds files Tolk did not create
      */
     public static List<String> refusals(Path output, Path siteRoot, List<Path> sourceFolders, boolean force) throws IOException {
+        return refusals(output, siteRoot, sourceFolders, force, null);
+    }
+
+    /**
+     * As {@link #refusals(Path, Path, List, boolean)}, and if {@code found} is given, the files of the output
+     * folder that the check listed go into it (relative paths), for {@link #open(Path, boolean, Set)}.
+     */
+    public static List<String> refusals(Path output, Path siteRoot, List<Path> sourceFolders, boolean force,
+                                        Set<String> found) throws IOException {
         List<String> reasons = new ArrayList<>();
         Path out = output.toAbsolutePath().normalize();
         Path root = siteRoot.toAbsolutePath().normalize();
@@ -100,6 +111,9 @@ public final class StagedOutput implements PageSink, AutoCloseable {
                 if (!relative.equals(MANIFEST) && (owned == null || !owned.contains(relative))) {
                     strangers.add(relative);
                 }
+                if (found != null && attrs.isRegularFile()) {
+                    found.add(relative);
+                }
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
         });
@@ -122,6 +136,14 @@ public final class StagedOutput implements PageSink, AutoCloseable {
      *                     that files Tolk did not create are moved aside with the old output, as promised
      */
     public static StagedOutput open(Path output, boolean replaceWhole) throws IOException {
+        return open(output, replaceWhole, null);
+    }
+
+    /**
+     * @param present the output folder's files as {@link #refusals(Path, Path, List, boolean, Set)} just listed
+     *                them, or null: then each file kept is looked up on disk (23,000 looks at 10,000 stories)
+     */
+    public static StagedOutput open(Path output, boolean replaceWhole, Set<String> present) throws IOException {
         Path out = output.toAbsolutePath().normalize();
         Path parent = out.getParent();
         Files.createDirectories(parent);
@@ -129,7 +151,7 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         cleanLeftovers(parent, out.getFileName().toString());
         Path staging = Files.createTempDirectory(parent, STAGING_PREFIX + out.getFileName() + "-");
         Set<String> previous = Files.isDirectory(out) ? readManifest(out).orElse(Set.of()) : Set.of();
-        return new StagedOutput(out, staging, previous, replaceWhole);
+        return new StagedOutput(out, staging, previous, replaceWhole, present);
     }
 
     @Override
@@ -150,8 +172,12 @@ public final class StagedOutput implements PageSink, AutoCloseable {
      */
     @Override
     public boolean reuse(String relativePath) throws IOException {
+        if (!previousFiles.contains(relativePath)) {
+            return false;
+        }
         Path existing = output.resolve(relativePath).normalize();
-        if (!previousFiles.contains(relativePath) || !existing.startsWith(output) || !Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+        boolean there = present != null ? present.contains(relativePath) : Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS);
+        if (!there || !existing.startsWith(output)) {
             return false;
         }
         if (!written.add(relativePath)) {
