@@ -140,8 +140,7 @@ public final class Build {
                                        long start, StageTimes times) {
         Problems problems = new Problems();
         Path output = options.outputFolder();
-        Path root = options.source().toAbsolutePath().normalize();
-        Changes changes = previous.setup == null ? Changes.EVERYTHING : Changes.of(changed, root);
+        Changes changes = previous.setup == null ? Changes.EVERYTHING : Changes.of(changed, previous.setup.config());
 
         Setup setup = changes.setup() ? setup(options, problems) : previous.setup;
         if (setup == null) {
@@ -243,11 +242,13 @@ public final class Build {
     private record Changes(boolean setup, Collection<Path> content) {
         static final Changes EVERYTHING = new Changes(true, null);
 
-        static Changes of(Collection<Path> changed, Path root) {
+        /** @param config the configuration the previous rendering used, which says where content/ and templates/ are */
+        static Changes of(Collection<Path> changed, SiteConfig config) {
             if (changed.isEmpty()) {
                 return EVERYTHING;
             }
-            Path contentDir = root.resolve("content");
+            Path contentDir = config.contentDir().toAbsolutePath().normalize();
+            Path templatesDir = config.templatesDir().toAbsolutePath().normalize();
             List<Path> inContent = new java.util.ArrayList<>();
             boolean setup = false;
             for (Path path : changed) {
@@ -259,7 +260,7 @@ public final class Build {
                 }
             }
             // A change to site.yaml may move content/ itself or change how articles are read: list it anew.
-            boolean configChanged = changed.stream().anyMatch(p -> !p.toAbsolutePath().normalize().startsWith(root.resolve("templates"))
+            boolean configChanged = changed.stream().anyMatch(p -> !p.toAbsolutePath().normalize().startsWith(templatesDir)
                     && !p.toAbsolutePath().normalize().startsWith(contentDir));
             return new Changes(setup, configChanged ? null : inContent);
         }
