@@ -309,6 +309,11 @@ public final class Build {
         java.util.concurrent.CompletableFuture<Setup> themeLoaded = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> theme(config), Build::aside);
 
+        long startedAt = System.currentTimeMillis();
+        // Listing content/ needs nothing either (reading the articles needs the cache).
+        java.util.concurrent.CompletableFuture<java.util.SortedMap<String, org.tolk.content.FileState>> listed =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> ContentReader.list(config, problems), Build::aside);
+
         // The build cache, for builds that write, so that it always describes the output folder.
         BuildCache cache = null;
         if (options.write()) {
@@ -317,12 +322,15 @@ public final class Build {
                     : CacheFile.load(file, config.root(), Version.get());
             cache = new BuildCache(previous, Fingerprints.global(config, options), output.toAbsolutePath().toString());
         }
-        long startedAt = System.currentTimeMillis();
         times.stage("cacheLoad");
 
-        Content content = ContentReader.read(config, problems, cache == null ? ReadCache.NONE : cache);
+        Content content = ContentReader.read(config, join(listed), problems, cache == null ? ReadCache.NONE : cache);
+        CacheFile.Writing saving = null;
         if (cache != null) {
             cache.states(content.states(), config.root(), startedAt);
+            if (options.write() && cache.readsDiffer()) {
+                saving = startSaving(cache, config, startedAt, output, problems);
+            }
         }
         times.stage("content");
         Setup loadedTheme = join(themeLoaded);
@@ -341,10 +349,12 @@ public final class Build {
             // Render anyway: template and link mistakes are found only by rendering, and every problem
             // of the run should be reported at once.
             renderer.render(PageSink.discard(), options.progress());
+            closeQuietly(saving);
             return result(problems, Map.of(), 0, start, output, false);
         }
         // --force skips listing the output folder: then kept files are looked up one by one.
-        try (StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
+        try (CacheFile.Writing cacheWriting = saving;
+             StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
             times.stage("stagingOpen");
             Renderer.Counts counts = renderer.render(staged, options.progress());
             times.stage("render");
@@ -354,7 +364,8 @@ public final class Build {
             staged.commit();
             times.stage("commit");
             if (cache != null && !cache.sameAsPrevious()) {
-                saveCache(cache, config, startedAt, output, problems);
+                finishSaving(cacheWriting != null ? cacheWriting : startSaving(cache, config, startedAt, output, problems),
+                        cache, startedAt, output, problems);
                 times.stage("cacheSave");
             }
             return result(problems, counts, start, output, true);
@@ -443,13 +454,43 @@ public final class Build {
                 Duration.ofNanos(System.nanoTime() - start), output, written);
     }
 
-    /** A cache that cannot be saved costs the next build time, not correctness: it is a warning. */
-    private static void saveCache(BuildCache cache, SiteConfig config, long startedAt, Path output, Problems problems) {
+    /**
+     * Starts writing the cache file, its read files first (they are final once content has been read); null if
+     * it cannot be written. A cache that cannot be saved costs the next build time, not correctness: a warning.
+     */
+    private static CacheFile.Writing startSaving(BuildCache cache, SiteConfig config, long startedAt, Path output,
+                                                 Problems problems) {
         try {
-            CacheFile.save(CacheFile.location(config.root(), output), cache.snapshot(startedAt, output.toAbsolutePath().toString()),
-                    Version.get());
+            return new CacheFile.Writing(CacheFile.location(config.root(), output),
+                    cache.snapshot(startedAt, output.toAbsolutePath().toString()), Version.get());
         } catch (IOException e) {
-            problems.warning(".tolk/cache", 0, 0, "cannot save the build cache (the next build will be a full one): " + e.getMessage());
+            cannotSave(problems, e);
+            return null;
+        }
+    }
+
+    private static void finishSaving(CacheFile.Writing writing, BuildCache cache, long startedAt, Path output, Problems problems) {
+        if (writing == null) {
+            return;
+        }
+        try (writing) {
+            writing.finish(cache.snapshot(startedAt, output.toAbsolutePath().toString()));
+        } catch (IOException e) {
+            cannotSave(problems, e);
+        }
+    }
+
+    private static void cannotSave(Problems problems, IOException e) {
+        problems.warning(".tolk/cache", 0, 0, "cannot save the build cache (the next build will be a full one): " + e.getMessage());
+    }
+
+    private static void closeQuietly(CacheFile.Writing writing) {
+        if (writing != null) {
+            try {
+                writing.close();
+            } catch (IOException e) {
+                // nothing was written for it to matter
+            }
         }
     }
 }

@@ -122,8 +122,12 @@ public final class BuildCache implements ReadCache, RenderCache {
      * with its older time, stays right.
      */
     public boolean sameAsPrevious() {
-        return !differs && reads.size() == previous.reads().size() && pages.equals(previous.pages())
-                && lookups.equals(previous.lookups());
+        return !readsDiffer() && pages.equals(previous.pages()) && lookups.equals(previous.lookups());
+    }
+
+    /** Whether the files read (all remembered once content has been read) are not the previous build's. */
+    public boolean readsDiffer() {
+        return differs || reads.size() != previous.reads().size();
     }
 
     @Override

@@ -86,53 +86,115 @@ public final class CacheFile {
     }
 
     public static void save(Path file, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
-                out.writeInt(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeUTF(tolkVersion);
-                out.writeLong(snapshot.writtenAtMillis());
-                out.writeUTF(snapshot.output());
-                out.writeInt(snapshot.reads().size());
-                for (var entry : snapshot.reads().entrySet()) {
-                    out.writeUTF(entry.getKey());
-                    out.writeLong(entry.getValue().state().size());
-                    out.writeLong(entry.getValue().state().modifiedMillis());
-                    Optional<Article> article = entry.getValue().read().article();
-                    out.writeBoolean(article.isPresent());
-                    if (article.isPresent()) {
-                        writeArticle(out, article.get());
-                    }
-                    List<Problem> problems = entry.getValue().read().problems();
-                    out.writeInt(problems.size());
-                    for (Problem problem : problems) {
-                        out.writeUTF(problem.path());
-                        out.writeInt(problem.line());
-                        out.writeInt(problem.column());
-                        out.writeUTF(problem.severity().name());
-                        text(out, problem.message());
-                    }
+        try (Writing writing = new Writing(file, snapshot, tolkVersion)) {
+            writing.finish(snapshot);
+        }
+    }
+
+    /**
+     * A cache file being written in two parts: the files read, on a thread of its own as soon as content has
+     * been read (at 10,000 stories that is most of the file, and writing it takes as long as rendering a few
+     * pages), then the pages' fingerprints once the build is done. Closed without {@link #finish}, it leaves
+     * nothing behind.
+     */
+    public static final class Writing implements AutoCloseable {
+        private final Path file;
+        private final Path temporary;
+        private final DataOutputStream out;
+        private final java.util.concurrent.CompletableFuture<Void> reads;
+        private boolean finished;
+
+        /** Starts writing {@code snapshot}'s header and reads (its pages and lookups are not looked at). */
+        public Writing(Path file, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
+            this.file = file;
+            Files.createDirectories(file.getParent());
+            this.temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
+            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+            this.reads = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    writeReads(out, snapshot, tolkVersion);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-                out.writeInt(snapshot.pages().size());
-                for (var entry : snapshot.pages().entrySet()) {
-                    out.writeUTF(entry.getKey());
-                    out.writeLong(entry.getValue());
-                }
-                out.writeInt(snapshot.lookups().size());
-                for (var entry : snapshot.lookups().entrySet()) {
-                    out.writeUTF(entry.getKey());
-                    strings(out, entry.getValue());
-                }
+            }, task -> {
+                Thread thread = new Thread(task, "tolk-cache");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+
+        /** Writes the pages and lookups of {@code snapshot} after the reads and puts the file in place. */
+        public void finish(BuildCache.Snapshot snapshot) throws IOException {
+            awaitReads();
+            out.writeInt(snapshot.pages().size());
+            for (var entry : snapshot.pages().entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeLong(entry.getValue());
             }
+            out.writeInt(snapshot.lookups().size());
+            for (var entry : snapshot.lookups().entrySet()) {
+                out.writeUTF(entry.getKey());
+                strings(out, entry.getValue());
+            }
+            out.close();
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(temporary);
+            finished = true;
+        }
+
+        private void awaitReads() throws IOException {
+            try {
+                reads.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!finished) {
+                try {
+                    awaitReads();
+                } catch (IOException | RuntimeException e) {
+                    // being thrown away anyway
+                }
+                out.close();
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    private static void writeReads(DataOutputStream out, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeUTF(tolkVersion);
+        out.writeLong(snapshot.writtenAtMillis());
+        out.writeUTF(snapshot.output());
+        out.writeInt(snapshot.reads().size());
+        for (var entry : snapshot.reads().entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeLong(entry.getValue().state().size());
+            out.writeLong(entry.getValue().state().modifiedMillis());
+            Optional<Article> article = entry.getValue().read().article();
+            out.writeBoolean(article.isPresent());
+            if (article.isPresent()) {
+                writeArticle(out, article.get());
+            }
+            List<Problem> problems = entry.getValue().read().problems();
+            out.writeInt(problems.size());
+            for (Problem problem : problems) {
+                out.writeUTF(problem.path());
+                out.writeInt(problem.line());
+                out.writeInt(problem.column());
+                out.writeUTF(problem.severity().name());
+                text(out, problem.message());
+            }
         }
     }
 

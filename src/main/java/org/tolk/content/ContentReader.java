@@ -43,14 +43,31 @@ public final class ContentReader {
 
     /** Reads the content folder, taking unchanged articles from {@code cache}. */
     public static Content read(SiteConfig config, Problems problems, ReadCache cache) {
+        return read(config, list(config, problems), problems, cache);
+    }
+
+    /**
+     * The files of the content folder with their size and time, by source path (sorted); null if there is no
+     * content folder. The first half of {@link #read}, which a build can start while it loads its cache.
+     */
+    public static java.util.SortedMap<String, FileState> list(SiteConfig config, Problems problems) {
         Path contentDir = config.contentDir();
         if (!Files.isDirectory(contentDir)) {
             problems.warning("content", 0, 0, "no content/ folder: the site has no articles yet");
-            return new Content(List.of(), List.of(), java.util.Collections.emptySortedMap());
+            return null;
         }
         Map<String, FileState> states = new ConcurrentHashMap<>();
         list(config.root(), contentDir, states, problems);
-        return read(config, new java.util.TreeMap<>(states), problems, cache);
+        return new java.util.TreeMap<>(states);
+    }
+
+    /** Reads the articles of a {@link #list listing}, taking unchanged ones from {@code cache}. */
+    public static Content read(SiteConfig config, java.util.SortedMap<String, FileState> listing, Problems problems,
+                               ReadCache cache) {
+        if (listing == null) {
+            return new Content(List.of(), List.of(), java.util.Collections.emptySortedMap());
+        }
+        return readListed(config, listing, problems, cache);
     }
 
     /**
@@ -98,7 +115,7 @@ public final class ContentReader {
                 problems.error(sourcePath, 0, 0, "cannot read: " + e.getMessage());
             }
         }
-        return read(config, states, problems, cache);
+        return readListed(config, states, problems, cache);
     }
 
     /** Lists the files under {@code folder} (content/ or a folder in it) into {@code states}. */
@@ -148,7 +165,8 @@ public final class ContentReader {
     }
 
     /** Reads the articles among the listed files (taking unchanged ones from {@code cache}); the others are static files. */
-    private static Content read(SiteConfig config, java.util.SortedMap<String, FileState> states, Problems problems, ReadCache cache) {
+    private static Content readListed(SiteConfig config, java.util.SortedMap<String, FileState> states, Problems problems,
+                                      ReadCache cache) {
         Path contentDir = config.contentDir();
         String contentPrefix = relative(config.root(), contentDir) + "/";
         List<String> markdown = new ArrayList<>();
