@@ -1,5 +1,6 @@
 package org.tolk.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,26 @@ class IncrementalBuildTest {
         BuildResult second = TestSites.build(site);
         assertTrue(second.rendered() >= first.files() - 2, second.rendered() + " of " + second.files());
         assertTrue(TestSites.text(site, "en/index.html").contains("Newest first"));
+    }
+
+    /** The cache is written while pages render; a build that then fails leaves the previous cache file as it was. */
+    @Test
+    void aFailedBuildLeavesTheCacheAsItWasAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.build(site);
+        Edits.age(site);
+        TestSites.build(site);
+        Path cacheFile = CacheFile.location(site, site.resolve("site"));
+        byte[] before = Files.readAllBytes(cacheFile);
+        Path story = site.resolve("content/a/story.nl.md");
+        // A broken link is found only while rendering, after the cache has started to be written.
+        Files.writeString(story, Files.readString(story) + "\nZie [dit](missing.nl.md).\n");
+        BuildResult failed = TestSites.build(site);
+        assertTrue(failed.problems().stream().anyMatch(p -> p.message().contains("missing article")), failed.problems().toString());
+        assertArrayEquals(before, Files.readAllBytes(cacheFile));
+        try (Stream<Path> files = Files.list(cacheFile.getParent())) {
+            assertEquals(List.of(cacheFile), files.toList());
+        }
     }
 
     @Test
