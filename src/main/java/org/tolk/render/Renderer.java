@@ -46,7 +46,8 @@ public final class Renderer {
      */
     private final Map<Long, String> feedBodies = new ConcurrentHashMap<>();
     private final Map<Long, String> earlierBodies;
-    private final Set<String> inFeeds;
+    /** The articles that feeds carry, by source path. */
+    private final Map<String, Article> inFeeds;
     /** A template mistake breaks many pages; it is reported once, naming the first page by path so the report is stable. */
     private record TemplateFailure(String path, int line, int column, String message, String firstPage, int pages) {
         TemplateFailure merge(TemplateFailure other) {
@@ -91,8 +92,8 @@ public final class Renderer {
         this.inFeeds = site.pages().stream()
                 .filter(p -> p instanceof Page.FeedPage)
                 .flatMap(p -> ((Page.FeedPage) p).entries().stream())
-                .map(e -> e.article().sourcePath())
-                .collect(Collectors.toUnmodifiableSet());
+                .map(Entry::article)
+                .collect(Collectors.toUnmodifiableMap(Article::sourcePath, a -> a, (a, b) -> a));
     }
 
     /**
@@ -477,9 +478,21 @@ public final class Renderer {
         return Fingerprint.mix(Fingerprint.mix(cache.globalFingerprint(), versionOf(article)), bodyInputs(article));
     }
 
-    /** The bodies of this rendering's feed entries, for the next rendering's {@code earlierBodies}. */
+    /**
+     * The rendered bodies of the feeds' articles known after this rendering (rendered now, or carried from the
+     * earlier one and still valid), for the next rendering's {@code earlierBodies}: a later edit elsewhere
+     * re-renders other feeds, whose bodies must still be there.
+     */
     public Map<Long, String> feedBodies() {
-        return java.util.Collections.unmodifiableMap(feedBodies);
+        Map<Long, String> known = new java.util.HashMap<>();
+        for (Article article : inFeeds.values()) {
+            long key = bodyKey(article);
+            String body = feedBodies.getOrDefault(key, earlierBodies.get(key));
+            if (body != null) {
+                known.put(key, body);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(known);
     }
 
     /** A page's template and the variables it gets (without the template functions). */
@@ -500,7 +513,7 @@ public final class Renderer {
         Markdown.Rendered rendered = markdown.renderTracked(article, problems);
         lookupsNow.put(article.sourcePath(), rendered.lookups());
         cache.rememberLookups(article.sourcePath(), rendered.lookups());
-        if (inFeeds.contains(article.sourcePath())) {
+        if (inFeeds.containsKey(article.sourcePath())) {
             feedBodies.put(bodyKey(article), rendered.html());
         }
         return rendered.html();
