@@ -243,7 +243,7 @@ bench_n() { # N OUTBASE LABEL
   if [ -z "$sfx" ]; then
     for ((i = 1; i <= runs; i++)); do
       local slog="$logs/serve-$n-$i.log" line ms
-      (cd "$tsrc" && java -XX:+UseParallelGC -Xmx1g ${TOLK_JAVA_OPTS:-} -cp "$jar" "$here/ServeRebuild.java" . 10) >"$slog" 2>&1 \
+      (cd "$tsrc" && java -XX:+UseParallelGC ${TOLK_JAVA_OPTS:-} -cp "$jar" "$here/ServeRebuild.java" . 10) >"$slog" 2>&1 \
         || die "the serve rebuild measurement failed; log: $slog"
       line="$(grep '^serve-rebuild ' "$slog")"
       ms="$(sed -E 's/.*median_ms=([0-9]+).*/\1/' <<<"$line")"
