@@ -129,6 +129,35 @@ class PreviewSiteTest {
         assertEquals(Set.of("nl/2024/02/nieuwe-naam/index.html"), renamed.added());
     }
 
+    /**
+     * The watcher names a folder moved in or out as the folder alone: the preview must find the files that went
+     * with it, and a hidden folder stays out, as in a full build.
+     */
+    @Test
+    void aFolderMovedAwayAndBackIsSeenWithEverythingInIt() throws IOException {
+        Path root = PreviewFixture.copy(temp);
+        PreviewSite site = site(root);
+        site.rebuild(Set.of());
+        Path folder = root.resolve("content/2024/story");
+        Path away = temp.resolve("elsewhere");
+        java.nio.file.Files.move(folder, away);
+        Rebuild gone = site.rebuild(Set.of(folder));
+        assertTrue(gone.removed().contains("nl/2024/03/story/index.html"), gone.removed().toString());
+        assertEqualsFullBuild(root, site);
+
+        Path renamed = root.resolve("content/2024/verhaal");
+        java.nio.file.Files.move(away, renamed);
+        Rebuild back = site.rebuild(Set.of(renamed));
+        assertTrue(back.added().contains("nl/2024/03/story/index.html"), back.added().toString());
+        assertTrue(back.added().contains("2024/verhaal/photo.svg"), back.added().toString());
+        assertEqualsFullBuild(root, site);
+
+        Path hidden = root.resolve("content/.drafts");
+        TestSites.write(hidden.resolve("secret.nl.md"), "---\ntitle: Geheim\ndate: 2024-01-01\nlanguage: nl\n---\nNiet publiceren.\n");
+        site.rebuild(Set.of(hidden, hidden.resolve("secret.nl.md")));
+        assertEqualsFullBuild(root, site);
+    }
+
     @Test
     void anEditRendersOnlyWhatItAffectsAndKeepsEveryOtherPageAsItWas() {
         Path root = PreviewFixture.copy(temp);
