@@ -99,7 +99,7 @@ public final class ContentReader {
                 String folder = sourcePath + "/";
                 states.keySet().removeIf(p -> p.startsWith(folder));
             }
-            if (isUnderHidden(contentDir, absolute)) {
+            if (isHiddenIn(contentDir, absolute)) {
                 continue;
             }
             try {
@@ -153,11 +153,13 @@ public final class ContentReader {
         states.put(relative(root, file), new FileState(attrs.size(), attrs.lastModifiedTime().toMillis()));
     }
 
-    /** Whether a path lies in a hidden folder of content/ (which {@link #list} skips). */
-    private static boolean isUnderHidden(Path contentDir, Path path) {
-        for (Path folder = path.getParent(); folder != null && folder.startsWith(contentDir) && !folder.equals(contentDir);
-             folder = folder.getParent()) {
-            if (isHidden(folder)) {
+    /**
+     * Whether a path of content/ is hidden or lies in a hidden folder ({@link #list} skips both): a hidden
+     * folder named by the watcher must not be listed, whatever order the changes come in.
+     */
+    private static boolean isHiddenIn(Path contentDir, Path path) {
+        for (Path p = path; p != null && p.startsWith(contentDir) && !p.equals(contentDir); p = p.getParent()) {
+            if (isHidden(p)) {
                 return true;
             }
         }
