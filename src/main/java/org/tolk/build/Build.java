@@ -112,6 +112,10 @@ public final class Build {
     private record Setup(SiteConfig config, Theme theme, Map<String, Strings> strings, long global, List<Problem> problems) {
     }
 
+    /** The theme and the UI strings of each language, with the problems found loading them. */
+    private record Look(Theme theme, Map<String, Strings> strings, List<Problem> problems) {
+    }
+
     /**
      * Like {@link #renderInto(BuildOptions, PageSink)}, but incremental: unchanged articles are not read again and
      * a page whose fingerprint is the one {@code previous} recorded is offered to {@link PageSink#reuse}, which
@@ -192,8 +196,8 @@ public final class Build {
         List<String> articles = new java.util.ArrayList<>();
         for (Path path : changed) {
             String sourcePath = ContentReader.relative(root, path.toAbsolutePath().normalize());
-            Optional<Article> before = find(previous.content, sourcePath);
-            Optional<Article> now = find(content, sourcePath);
+            Optional<Article> before = previous.content.article(sourcePath);
+            Optional<Article> now = content.article(sourcePath);
             if (before.isEmpty() || now.isEmpty() || !before.get().sameFrontMatter(now.get())) {
                 return Optional.empty();
             }
@@ -211,26 +215,6 @@ public final class Build {
             }
         }
         return Optional.of(List.copyOf(articles));
-    }
-
-    /** The article read from {@code sourcePath}; {@link Content#articles()} is sorted by source path. */
-    private static Optional<Article> find(Content content, String sourcePath) {
-        List<Article> articles = content.articles();
-        int low = 0;
-        int high = articles.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int order = articles.get(middle).sourcePath().compareTo(sourcePath);
-            if (order == 0) {
-                return Optional.of(articles.get(middle));
-            }
-            if (order < 0) {
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -251,18 +235,18 @@ public final class Build {
             Path templatesDir = config.templatesDir().toAbsolutePath().normalize();
             List<Path> inContent = new java.util.ArrayList<>();
             boolean setup = false;
+            boolean relist = false;
             for (Path path : changed) {
                 Path absolute = path.toAbsolutePath().normalize();
-                if (absolute.startsWith(contentDir) && !absolute.equals(contentDir)) {
-                    inContent.add(absolute);
+                if (absolute.startsWith(contentDir)) {
+                    inContent.add(absolute);   // content/ itself too: ContentReader.update lists it anew
                 } else {
                     setup = true;
+                    // site.yaml (or anything unknown) may change how articles are read: list content/ anew.
+                    relist |= !absolute.startsWith(templatesDir);
                 }
             }
-            // A change to site.yaml may move content/ itself or change how articles are read: list it anew.
-            boolean configChanged = changed.stream().anyMatch(p -> !p.toAbsolutePath().normalize().startsWith(templatesDir)
-                    && !p.toAbsolutePath().normalize().startsWith(contentDir));
-            return new Changes(setup, configChanged ? null : inContent);
+            return new Changes(setup, relist ? null : inContent);
         }
     }
 
@@ -283,9 +267,9 @@ public final class Build {
             // that could match, so everything is rendered, and the next rebuild starts afresh.
             global = java.util.concurrent.ThreadLocalRandom.current().nextLong();
         }
-        Setup theme = theme(config);
-        found.addAll(theme.problems());
-        return new Setup(config, theme.theme(), theme.strings(), global, found.sorted());
+        Look look = look(config);
+        found.addAll(look.problems());
+        return new Setup(config, look.theme(), look.strings(), global, found.sorted());
     }
 
     /** A build that writes the output folder, or with {@code options.write()} false only checks the site. */
@@ -306,8 +290,8 @@ public final class Build {
         java.util.concurrent.CompletableFuture<Void> outputChecked = options.write()
                 ? java.util.concurrent.CompletableFuture.runAsync(() -> checkOutputFolder(options, config, problems, present), Build::aside)
                 : java.util.concurrent.CompletableFuture.completedFuture(null);
-        java.util.concurrent.CompletableFuture<Setup> themeLoaded = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> theme(config), Build::aside);
+        java.util.concurrent.CompletableFuture<Look> lookLoaded = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> look(config), Build::aside);
 
         long startedAt = System.currentTimeMillis();
         // Listing content/ needs nothing either (reading the articles needs the cache).
@@ -333,10 +317,10 @@ public final class Build {
             }
         }
         times.stage("content");
-        Setup loadedTheme = join(themeLoaded);
-        problems.addAll(loadedTheme.problems());
-        Theme theme = loadedTheme.theme();
-        Map<String, Strings> strings = loadedTheme.strings();
+        Look look = join(lookLoaded);
+        problems.addAll(look.problems());
+        Theme theme = look.theme();
+        Map<String, Strings> strings = look.strings();
         times.stage("theme");
         Site site = SiteBuilder.build(config, content, theme.assetNames(),
                 new Inclusion(options.drafts(), options.future(), options.now()), problems);
@@ -397,15 +381,15 @@ public final class Build {
         }
     }
 
-    /** The theme and UI strings of {@code config}, with the problems found loading them (no global fingerprint). */
-    private static Setup theme(SiteConfig config) {
+    /** Loads the theme and the UI strings of {@code config}'s languages. */
+    private static Look look(SiteConfig config) {
         Problems found = new Problems();
         Theme theme = Theme.load(config, found);
         Map<String, Strings> strings = new LinkedHashMap<>();
         for (Language language : config.languages()) {
             strings.put(language.key(), Strings.load(language, config.templatesDir(), found));
         }
-        return new Setup(config, theme, strings, 0, found.sorted());
+        return new Look(theme, strings, found.sorted());
     }
 
     /** A rendering into memory that leaves nothing for the next (it had errors). */

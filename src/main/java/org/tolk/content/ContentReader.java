@@ -25,12 +25,32 @@ public final class ContentReader {
     /**
      * What the content folder holds, sorted by path so that later stages are deterministic.
      *
-     * @param states size and modification time of every file read, by source path, sorted
+     * @param articles the articles, sorted by source path
+     * @param states   size and modification time of every file read, by source path, sorted
      */
     public record Content(List<Article> articles, List<StaticFile> staticFiles, java.util.SortedMap<String, FileState> states) {
 
         public FileState state(String sourcePath) {
             return states.get(sourcePath);
+        }
+
+        /** The article read from {@code sourcePath}, if it is one; {@link #articles} is sorted by source path. */
+        public Optional<Article> article(String sourcePath) {
+            int low = 0;
+            int high = articles.size() - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                int order = articles.get(middle).sourcePath().compareTo(sourcePath);
+                if (order == 0) {
+                    return Optional.of(articles.get(middle));
+                }
+                if (order < 0) {
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -141,7 +141,7 @@ public final class Renderer {
             if (!candidates.contains(page)) {
                 files++;
                 if (isHtml(page)) {
-                    perLanguage.merge(page.language() == null ? "" : page.language().key(), 1, Integer::sum);
+                    perLanguage.merge(languageKey(page), 1, Integer::sum);
                 }
             }
         }
@@ -202,8 +202,7 @@ public final class Renderer {
                                 rendered.increment();
                             }
                             if (isHtml(page)) {
-                                String key = page.language() == null ? "" : page.language().key();
-                                perLanguage.computeIfAbsent(key, k -> new LongAdder()).increment();
+                                perLanguage.computeIfAbsent(languageKey(page), k -> new LongAdder()).increment();
                             }
                         }
                         done.increment();
@@ -227,6 +226,11 @@ public final class Renderer {
             counts.put("", perLanguage.get(""));
         }
         return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** How {@link Counts} files a page: by its language's key, "" for language-neutral pages. */
+    private static String languageKey(Page page) {
+        return page.language() == null ? "" : page.language().key();
     }
 
     private static boolean isHtml(Page page) {

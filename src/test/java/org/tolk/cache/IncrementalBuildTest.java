@@ -63,10 +63,7 @@ class IncrementalBuildTest {
 
     @Test
     void oneEditedArticleRendersItsPageAndTheListingsItIsIn(@TempDir Path dir) throws IOException {
-        Path site = TestSites.copy("basic", dir);
-        TestSites.build(site);
-        Edits.age(site);
-        TestSites.build(site);
+        Path site = builtWithAgedSources(dir);
         Path story = site.resolve("content/a/story.nl.md");
         Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
         BuildResult result = TestSites.build(site);
@@ -89,10 +86,7 @@ class IncrementalBuildTest {
     /** The cache is written while pages render; a build that then fails leaves the previous cache file as it was. */
     @Test
     void aFailedBuildLeavesTheCacheAsItWasAndNoTemporaryFile(@TempDir Path dir) throws IOException {
-        Path site = TestSites.copy("basic", dir);
-        TestSites.build(site);
-        Edits.age(site);
-        TestSites.build(site);
+        Path site = builtWithAgedSources(dir);
         Path cacheFile = CacheFile.location(site, site.resolve("site"));
         byte[] before = Files.readAllBytes(cacheFile);
         Path story = site.resolve("content/a/story.nl.md");
@@ -114,6 +108,18 @@ class IncrementalBuildTest {
         BuildResult result = TestSites.build(site);
         assertTrue(result.written());
         assertEquals(result.files(), result.rendered());
+    }
+
+    /**
+     * The basic site, built, its sources then dated back and built again: the state of a site between an
+     * author's edits, with a cache that trusts every file's time.
+     */
+    private static Path builtWithAgedSources(Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.build(site);
+        Edits.age(site);
+        TestSites.build(site);
+        return site;
     }
 
     /** The kinds of change authors, translators and designers make. */
