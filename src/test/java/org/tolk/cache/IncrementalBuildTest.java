@@ -101,6 +101,19 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aStyleSheetEditRewritesOnlyTheStyleSheet(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #000; }\n");
+        TestSites.build(site);
+        Edits.age(site);
+        TestSites.build(site);
+        TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #111; }\n");
+        BuildResult result = TestSites.build(site);
+        assertEquals(1, result.rendered(), result.rendered() + " of " + result.files());
+        assertEquals("body { color: #111; }\n", TestSites.text(site, "assets/tolk.css"));
+    }
+
+    @Test
     void aDamagedCacheIsIgnored(@TempDir Path dir) throws IOException {
         Path site = TestSites.copy("basic", dir);
         TestSites.build(site);
