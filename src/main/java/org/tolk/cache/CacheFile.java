@@ -1,10 +1,9 @@
 package org.tolk.cache;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ import org.tolk.content.Source;
  */
 public final class CacheFile {
     private static final int MAGIC = 0x544f4c4b; // "TOLK"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private CacheFile() {
     }
@@ -49,34 +48,38 @@ public final class CacheFile {
         if (!Files.isRegularFile(file)) {
             return BuildCache.Snapshot.EMPTY;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(tolkVersion)) {
+        try {
+            Decoder in = new Decoder(Files.readAllBytes(file));
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readText().equals(tolkVersion)) {
                 return BuildCache.Snapshot.EMPTY;
             }
             long writtenAt = in.readLong();
-            String output = in.readUTF();
+            String output = in.readText();
             int readCount = in.readInt();
-            Map<String, BuildCache.FileRead> reads = new HashMap<>(readCount * 2);
+            Map<String, BuildCache.FileRead> reads = new HashMap<>(readCount * 4 / 3 + 1);
             for (int i = 0; i < readCount; i++) {
-                String path = in.readUTF();
+                String path = in.readText();
                 FileState state = new FileState(in.readLong(), in.readLong());
                 Optional<Article> article = in.readBoolean() ? Optional.of(readArticle(in, siteRoot)) : Optional.empty();
                 int problemCount = in.readInt();
-                List<Problem> problems = new ArrayList<>(problemCount);
+                List<Problem> problems = problemCount == 0 ? List.of() : new ArrayList<>(problemCount);
                 for (int p = 0; p < problemCount; p++) {
-                    problems.add(new Problem(in.readUTF(), in.readInt(), in.readInt(), Severity.valueOf(in.readUTF()), text(in)));
+                    problems.add(new Problem(in.readText(), in.readInt(), in.readInt(), Severity.valueOf(in.readSymbol()), in.readText()));
                 }
                 reads.put(path, new BuildCache.FileRead(state, new ReadCache.Read(article, List.copyOf(problems))));
             }
             int pageCount = in.readInt();
-            Map<String, Long> pages = new HashMap<>(pageCount * 2);
+            Map<String, Long> pages = new HashMap<>(pageCount * 4 / 3 + 1);
             for (int i = 0; i < pageCount; i++) {
-                pages.put(in.readUTF(), in.readLong());
+                pages.put(in.readText(), in.readLong());
             }
             int lookupCount = in.readInt();
-            Map<String, List<String>> lookups = new HashMap<>(lookupCount * 2);
+            Map<String, List<String>> lookups = new HashMap<>(lookupCount * 4 / 3 + 1);
             for (int i = 0; i < lookupCount; i++) {
-                lookups.put(in.readUTF(), strings(in));
+                lookups.put(in.readText(), strings(in));
+            }
+            if (!in.atEnd()) {
+                return BuildCache.Snapshot.EMPTY;
             }
             return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output);
         } catch (IOException | RuntimeException e) {
@@ -100,7 +103,7 @@ public final class CacheFile {
     public static final class Writing implements AutoCloseable {
         private final Path file;
         private final Path temporary;
-        private final DataOutputStream out;
+        private final Encoder out;
         private final java.util.concurrent.CompletableFuture<Void> reads;
         private boolean finished;
 
@@ -109,7 +112,7 @@ public final class CacheFile {
             this.file = file;
             Files.createDirectories(file.getParent());
             this.temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+            this.out = new Encoder(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)));
             this.reads = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     writeReads(out, snapshot, tolkVersion);
@@ -128,12 +131,12 @@ public final class CacheFile {
             awaitReads();
             out.writeInt(snapshot.pages().size());
             for (var entry : snapshot.pages().entrySet()) {
-                out.writeUTF(entry.getKey());
+                out.writeText(entry.getKey());
                 out.writeLong(entry.getValue());
             }
             out.writeInt(snapshot.lookups().size());
             for (var entry : snapshot.lookups().entrySet()) {
-                out.writeUTF(entry.getKey());
+                out.writeText(entry.getKey());
                 strings(out, entry.getValue());
             }
             out.close();
@@ -170,15 +173,15 @@ public final class CacheFile {
         }
     }
 
-    private static void writeReads(DataOutputStream out, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
+    private static void writeReads(Encoder out, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
-        out.writeUTF(tolkVersion);
+        out.writeText(tolkVersion);
         out.writeLong(snapshot.writtenAtMillis());
-        out.writeUTF(snapshot.output());
+        out.writeText(snapshot.output());
         out.writeInt(snapshot.reads().size());
         for (var entry : snapshot.reads().entrySet()) {
-            out.writeUTF(entry.getKey());
+            out.writeText(entry.getKey());
             out.writeLong(entry.getValue().state().size());
             out.writeLong(entry.getValue().state().modifiedMillis());
             Optional<Article> article = entry.getValue().read().article();
@@ -189,147 +192,157 @@ public final class CacheFile {
             List<Problem> problems = entry.getValue().read().problems();
             out.writeInt(problems.size());
             for (Problem problem : problems) {
-                out.writeUTF(problem.path());
+                out.writeText(problem.path());
                 out.writeInt(problem.line());
                 out.writeInt(problem.column());
-                out.writeUTF(problem.severity().name());
-                text(out, problem.message());
+                out.writeSymbol(problem.severity().name());
+                out.writeText(problem.message());
             }
         }
     }
 
-    private static void writeArticle(DataOutputStream out, Article a) throws IOException {
-        out.writeUTF(a.sourcePath());
-        out.writeUTF(a.contentPath());
-        out.writeUTF(a.language());
-        text(out, a.title());
+    private static void writeArticle(Encoder out, Article a) throws IOException {
+        out.writeText(a.sourcePath());
+        out.writeText(a.contentPath());
+        out.writeSymbol(a.language());
+        out.writeText(a.title());
         time(out, a.date());
         out.writeBoolean(a.updated().isPresent());
         if (a.updated().isPresent()) {
             time(out, a.updated().get());
         }
-        strings(out, a.topics());
-        text(out, a.translationKey());
-        text(out, a.slug());
-        text(out, a.summary());
-        strings(out, a.authors());
-        strings(out, a.translators());
+        symbols(out, a.topics());
+        out.writeText(a.translationKey());
+        out.writeText(a.slug());
+        out.writeText(a.summary());
+        symbols(out, a.authors());
+        symbols(out, a.translators());
         out.writeBoolean(a.source().isPresent());
         if (a.source().isPresent()) {
             Source s = a.source().get();
-            text(out, s.name());
-            text(out, s.url());
-            text(out, s.language());
-            out.writeUTF(s.published().map(ZonedDateTime::toString).orElse(""));
+            out.writeSymbol(s.name());
+            out.writeText(s.url());
+            out.writeSymbol(s.language());
+            out.writeBoolean(s.published().isPresent());
+            if (s.published().isPresent()) {
+                time(out, s.published().get());
+            }
         }
         out.writeBoolean(a.draft());
-        text(out, a.image());
-        text(out, a.translatedFrom());
+        out.writeText(a.image());
+        out.writeText(a.translatedFrom());
         value(out, a.extra());
         out.writeInt(a.bodyLine());
         out.writeInt(a.positions().size());
         for (var entry : a.positions().entrySet()) {
-            out.writeUTF(entry.getKey());
+            out.writeSymbol(entry.getKey());
             out.writeInt(entry.getValue().line());
             out.writeInt(entry.getValue().column());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Article readArticle(DataInputStream in, Path siteRoot) throws IOException {
-        String sourcePath = in.readUTF();
-        String contentPath = in.readUTF();
-        String language = in.readUTF();
-        String title = text(in);
+    private static Article readArticle(Decoder in, Path siteRoot) throws IOException {
+        String sourcePath = in.readText();
+        String contentPath = in.readText();
+        String language = in.readSymbol();
+        String title = in.readText();
         ZonedDateTime date = time(in);
         Optional<ZonedDateTime> updated = in.readBoolean() ? Optional.of(time(in)) : Optional.empty();
-        List<String> topics = strings(in);
-        String translationKey = text(in);
-        String slug = text(in);
-        String summary = text(in);
-        List<String> authors = strings(in);
-        List<String> translators = strings(in);
+        List<String> topics = symbols(in);
+        String translationKey = in.readText();
+        String slug = in.readText();
+        String summary = in.readText();
+        List<String> authors = symbols(in);
+        List<String> translators = symbols(in);
         Optional<Source> source = Optional.empty();
         if (in.readBoolean()) {
-            String name = text(in);
-            String url = text(in);
-            String sourceLanguage = text(in);
-            String published = in.readUTF();
-            source = Optional.of(new Source(name, url, sourceLanguage,
-                    published.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(published))));
+            String name = in.readSymbol();
+            String url = in.readText();
+            String sourceLanguage = in.readSymbol();
+            Optional<ZonedDateTime> published = in.readBoolean() ? Optional.of(time(in)) : Optional.empty();
+            source = Optional.of(new Source(name, url, sourceLanguage, published));
         }
         boolean draft = in.readBoolean();
-        String image = text(in);
-        String translatedFrom = text(in);
+        String image = in.readText();
+        String translatedFrom = in.readText();
         Map<String, Object> extra = (Map<String, Object>) value(in);
         int bodyLine = in.readInt();
         int positionCount = in.readInt();
-        Map<String, Position> positions = new LinkedHashMap<>();
+        @SuppressWarnings("rawtypes")
+        Map.Entry[] positions = new Map.Entry[positionCount];
         for (int i = 0; i < positionCount; i++) {
-            positions.put(in.readUTF(), new Position(in.readInt(), in.readInt()));
+            positions[i] = Map.entry(in.readSymbol(), new Position(in.readInt(), in.readInt()));
         }
         return new Article(sourcePath, contentPath, language, title, date, updated, topics, translationKey,
                 slug, summary, authors, translators, source, draft, image, translatedFrom, extra,
-                Body.inFile(siteRoot.resolve(sourcePath)), bodyLine, Map.copyOf(positions));
+                Body.inFile(siteRoot.resolve(sourcePath)), bodyLine, Map.ofEntries(positions));
     }
 
     /**
      * A moment with its zone, as numbers and the zone's id: parsing ISO text back was a fifth of loading
      * the cache. The zone id keeps regions (Europe/Amsterdam) apart from bare offsets, as toString does.
      */
-    private static void time(DataOutputStream out, ZonedDateTime time) throws IOException {
+    private static void time(Encoder out, ZonedDateTime time) throws IOException {
         out.writeLong(time.toEpochSecond());
         out.writeInt(time.getNano());
-        out.writeUTF(time.getZone().getId());
+        out.writeSymbol(time.getZone().getId());
     }
 
     private static final Map<String, java.time.ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static ZonedDateTime time(DataInputStream in) throws IOException {
+    private static ZonedDateTime time(Decoder in) throws IOException {
         long seconds = in.readLong();
         int nanos = in.readInt();
-        java.time.ZoneId zone = ZONES.computeIfAbsent(in.readUTF(), java.time.ZoneId::of);
+        java.time.ZoneId zone = ZONES.computeIfAbsent(in.readSymbol(), java.time.ZoneId::of);
         return ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds, nanos), zone);
     }
 
-    /** Texts of any length (writeUTF stops at 64 KiB). */
-    private static void text(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String text(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void strings(DataOutputStream out, List<String> list) throws IOException {
+    private static void strings(Encoder out, List<String> list) throws IOException {
         out.writeInt(list.size());
         for (String s : list) {
-            text(out, s);
+            out.writeText(s);
         }
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
+    private static List<String> strings(Decoder in) throws IOException {
         int size = in.readInt();
-        List<String> list = new ArrayList<>(size);
+        String[] array = new String[size];
         for (int i = 0; i < size; i++) {
-            list.add(text(in));
+            array[i] = in.readText();
         }
-        return List.copyOf(list);
+        return List.of(array);
+    }
+
+    /** Lists of values that repeat from article to article (topics, authors): kept once, see {@link Encoder#writeSymbol}. */
+    private static void symbols(Encoder out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String s : list) {
+            out.writeSymbol(s);
+        }
+    }
+
+    private static List<String> symbols(Decoder in) throws IOException {
+        int size = in.readInt();
+        if (size == 0) {
+            return List.of();
+        }
+        String[] array = new String[size];
+        for (int i = 0; i < size; i++) {
+            array[i] = in.readSymbol();
+        }
+        return List.of(array);
     }
 
     /** The free-form {@code extra:} values: null, text, lists and maps of them. */
-    private static void value(DataOutputStream out, Object value) throws IOException {
+    private static void value(Encoder out, Object value) throws IOException {
         if (value == null) {
             out.writeByte('N');
         } else if (value instanceof Map<?, ?> map) {
             out.writeByte('M');
             out.writeInt(map.size());
             for (var entry : map.entrySet()) {
-                text(out, String.valueOf(entry.getKey()));
+                out.writeText(String.valueOf(entry.getKey()));
                 value(out, entry.getValue());
             }
         } else if (value instanceof List<?> list) {
@@ -340,11 +353,11 @@ public final class CacheFile {
             }
         } else {
             out.writeByte('S');
-            text(out, value.toString());
+            out.writeText(value.toString());
         }
     }
 
-    private static Object value(DataInputStream in) throws IOException {
+    private static Object value(Decoder in) throws IOException {
         switch (in.readByte()) {
             case 'N':
                 return null;
@@ -352,7 +365,7 @@ public final class CacheFile {
                 int size = in.readInt();
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < size; i++) {
-                    map.put(text(in), value(in));
+                    map.put(in.readText(), value(in));
                 }
                 return map;
             }
@@ -365,9 +378,126 @@ public final class CacheFile {
                 return list;
             }
             case 'S':
-                return text(in);
+                return in.readText();
             default:
                 throw new IOException("damaged cache");
+        }
+    }
+
+    /**
+     * Writes numbers big-endian and texts as their UTF-8 length and bytes. Short texts that repeat across
+     * articles (languages, topics, names, zones, front-matter field names) are written once and then by
+     * number, so that loading the cache of 20,000 articles decodes and allocates them once.
+     */
+    private static final class Encoder {
+        private final DataOutputStream out;
+        private final Map<String, Integer> symbols = new HashMap<>();
+
+        Encoder(DataOutputStream out) {
+            this.out = out;
+        }
+
+        void writeInt(int value) throws IOException {
+            out.writeInt(value);
+        }
+
+        void writeLong(long value) throws IOException {
+            out.writeLong(value);
+        }
+
+        void writeBoolean(boolean value) throws IOException {
+            out.writeBoolean(value);
+        }
+
+        void writeByte(int value) throws IOException {
+            out.writeByte(value);
+        }
+
+        void writeText(String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+
+        /** A repeating text: 0 and the text the first time, then its number (from 1). */
+        void writeSymbol(String text) throws IOException {
+            Integer number = symbols.get(text);
+            if (number != null) {
+                out.writeInt(number);
+            } else {
+                symbols.put(text, symbols.size() + 1);
+                out.writeInt(0);
+                writeText(text);
+            }
+        }
+
+        void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /** Reads what {@link Encoder} wrote, from the whole file in memory. */
+    private static final class Decoder {
+        private final byte[] bytes;
+        private int at;
+        private final List<String> symbols = new ArrayList<>();
+
+        Decoder(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int value = (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | (bytes[at + 3] & 0xff);
+            at += 4;
+            return value;
+        }
+
+        long readLong() throws IOException {
+            return (long) readInt() << 32 | (readInt() & 0xffffffffL);
+        }
+
+        boolean readBoolean() throws IOException {
+            return readByte() != 0;
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return bytes[at++];
+        }
+
+        String readText() throws IOException {
+            int length = readInt();
+            if (length < 0) {
+                throw new IOException("damaged cache");
+            }
+            need(length);
+            String text = new String(bytes, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return text;
+        }
+
+        String readSymbol() throws IOException {
+            int number = readInt();
+            if (number == 0) {
+                String text = readText();
+                symbols.add(text);
+                return text;
+            }
+            if (number < 0 || number > symbols.size()) {
+                throw new IOException("damaged cache");
+            }
+            return symbols.get(number - 1);
+        }
+
+        boolean atEnd() {
+            return at == bytes.length;
+        }
+
+        private void need(int count) throws IOException {
+            if (count > bytes.length - at) {
+                throw new IOException("damaged cache");
+            }
         }
     }
 }
