@@ -12,6 +12,8 @@ public final class Slugs {
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
             "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
             "lpt9", "index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt");
+    /** The parts of a sitemap too large for one file ({@code org.tolk.site.Urls#sitemapPart}), reserved on every site. */
+    private static final Pattern SITEMAP_PART = Pattern.compile("sitemap-[0-9]+\\.xml", Pattern.CASE_INSENSITIVE);
 
     private Slugs() {
     }
@@ -19,7 +21,8 @@ public final class Slugs {
     /** Whether {@code slug} is one safe URL segment; {@code ../x}, {@code /etc} and reserved names are not. */
     public static boolean isValid(String slug) {
         return VALID.matcher(slug).matches() && !slug.contains("..")
-                && !RESERVED.contains(slug.toLowerCase(Locale.ROOT)) && slug.length() <= 200;
+                && !RESERVED.contains(slug.toLowerCase(Locale.ROOT)) && !SITEMAP_PART.matcher(slug).matches()
+                && slug.length() <= 200;
     }
 
     /**

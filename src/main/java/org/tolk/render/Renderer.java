@@ -61,6 +61,10 @@ public final class Renderer {
     private final Map<String, java.util.List<String>> lookupsNow;
 
     private final RenderCache cache;
+    /** The parts of a sitemap too large for one file, none if it fits: sitemap.xml is then their index. */
+    private final java.util.List<Page.SitemapPartPage> sitemapParts;
+    /** Every file to write: the site's pages and the sitemap's parts, by path. */
+    private final java.util.List<Page> pages;
     /** The site's time zone for templates' date built-ins, looked up once rather than per page. */
     private final java.util.TimeZone timeZone;
 
@@ -76,6 +80,12 @@ public final class Renderer {
     /** @param earlierBodies {@link #feedBodies()} of an earlier rendering with the same cache lineage */
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
                     Map<Long, String> earlierBodies) {
+        this(site, theme, strings, version, problems, cache, earlierBodies, Sitemap.Limits.PROTOCOL);
+    }
+
+    /** @param sitemapLimits what one sitemap file may hold: the protocol's, or small ones for tests */
+    Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
+             Map<Long, String> earlierBodies, Sitemap.Limits sitemapLimits) {
         this.earlierBodies = earlierBodies;
         this.timeZone = java.util.TimeZone.getTimeZone(site.config().timeZone());
         this.lookupsNow = new ConcurrentHashMap<>(site.articles().size() * 4 / 3 + 16);
@@ -94,6 +104,15 @@ public final class Renderer {
                 .flatMap(p -> ((Page.FeedPage) p).entries().stream())
                 .map(Entry::article)
                 .collect(Collectors.toUnmodifiableMap(Article::sourcePath, a -> a, (a, b) -> a));
+        this.sitemapParts = Sitemap.parts(site, sitemapLimits);
+        if (sitemapParts.isEmpty()) {
+            this.pages = site.pages();
+        } else {
+            java.util.List<Page> all = new java.util.ArrayList<>(site.pages());
+            all.addAll(sitemapParts);
+            all.sort(java.util.Comparator.comparing(Page::path));
+            this.pages = java.util.List.copyOf(all);
+        }
     }
 
     /**
@@ -133,11 +152,11 @@ public final class Renderer {
             return render(sink, done, candidates::contains);
         }
         cache.rememberAllPrevious();
-        Counts written = render(sink, done, site.pages().stream().filter(candidates::contains).toList(), page -> true);
+        Counts written = render(sink, done, pages.stream().filter(candidates::contains).toList(), page -> true);
         // Every other page was kept whole.
         Map<String, Integer> perLanguage = new java.util.HashMap<>(written.htmlPagesPerLanguage());
         int files = written.files();
-        for (Page page : site.pages()) {
+        for (Page page : pages) {
             if (!candidates.contains(page)) {
                 files++;
                 if (isHtml(page)) {
@@ -145,7 +164,7 @@ public final class Renderer {
                 }
             }
         }
-        done.add(site.pages().size() - candidates.size());
+        done.add(pages.size() - candidates.size());
         return new Counts(inLanguageOrder(perLanguage), files, written.rendered());
     }
 
@@ -183,7 +202,7 @@ public final class Renderer {
      *               unless there is nothing to keep
      */
     private Counts render(PageSink sink, LongAdder done, java.util.function.Predicate<Page> lookAt) {
-        return render(sink, done, site.pages(), lookAt);
+        return render(sink, done, pages, lookAt);
     }
 
     private Counts render(PageSink sink, LongAdder done, java.util.List<Page> pages, java.util.function.Predicate<Page> lookAt) {
@@ -322,7 +341,9 @@ public final class Renderer {
                 }
             }
         } else if (page instanceof Page.SitemapPage) {
-            inputs = sitemapInputs();
+            inputs = sitemapParts.isEmpty() ? sitemapInputs(Sitemap.listed(site)) : sitemapIndexInputs();
+        } else if (page instanceof Page.SitemapPartPage part) {
+            inputs = sitemapInputs(part.urls());
         } else if (page instanceof Page.RobotsPage) {
             inputs = 0;   // the address of the sitemap: in the global fingerprint (base URL)
         } else {
@@ -384,26 +405,43 @@ public final class Renderer {
     }
 
     /**
-     * What sitemap.xml shows: every listed page's path, and for articles when they last changed and where
-     * their translations are; listings' alternates follow from which topics each language has. An edit to
-     * an article's body leaves it alone, so a rebuild after one need not write 20,000 URLs again.
+     * What a sitemap file (the whole sitemap, or one part of a large one) shows of {@code listed}: each page's
+     * path, and for articles when they last changed (the instant and the offset it is written with) and
+     * where their language versions are; a first topic page's alternates follow from which languages have
+     * the topic. An edit to an article's body leaves it alone, so a rebuild after one need not write 20,000
+     * URLs again; a part's fingerprint covers its own pages only, so a new article rewrites the parts from
+     * the one it joins on, not those before.
      */
-    private long sitemapInputs() {
-        long h = 0;
-        for (Page page : site.pages()) {
+    private long sitemapInputs(java.util.List<Page> listed) {
+        long h = Fingerprint.mix(0x5173, listed.size());
+        for (Page page : listed) {
             h = Fingerprint.mix(h, Fingerprint.of(0, page.path()));
             if (page instanceof Page.ArticlePage a) {
                 Article article = a.article();
-                h = Fingerprint.mix(h, Feeds.lastChange(article).toEpochSecond());
-                for (Article translation : site.translationsOf(article)) {
-                    h = Fingerprint.mix(h, Fingerprint.of(0, site.path(translation)));
+                java.time.ZonedDateTime changed = Feeds.lastChange(article);
+                h = Fingerprint.mix(Fingerprint.mix(h, changed.toEpochSecond()), changed.getOffset().getTotalSeconds());
+                for (Article version : site.group(article).articles()) {
+                    h = Fingerprint.mix(h, Fingerprint.of(0, version.language() + " " + site.path(version)));
+                }
+            } else if (page instanceof Page.TopicPage t && t.pager().number() == 1) {
+                for (Language language : site.config().languages()) {
+                    h = Fingerprint.mix(h, site.count(language, t.topic()) > 0 ? 1 : 0);
                 }
             }
         }
-        for (Language language : site.config().languages()) {
-            h = Fingerprint.mix(h, topicsWithArticles(language));
+        return h;
+    }
+
+    /** What the index of a sitemap in parts shows: each part's address and its newest change. */
+    private long sitemapIndexInputs() {
+        long h = Fingerprint.mix(0x1D3, sitemapParts.size());
+        for (Page.SitemapPartPage part : sitemapParts) {
+            h = Fingerprint.mix(h, Fingerprint.of(0, part.path()));
+            var changed = Sitemap.lastChange(part.urls());
+            h = Fingerprint.mix(h, changed.isEmpty() ? Long.MIN_VALUE
+                    : Fingerprint.mix(changed.get().toEpochSecond(), changed.get().getOffset().getTotalSeconds()));
         }
-        return Fingerprint.mix(h, site.pages().size());
+        return h;
     }
 
     /** An article as pages see it: its file's version and where it is published. Each is hashed once per build. */
@@ -460,7 +498,10 @@ public final class Renderer {
             return Feeds.atom(f, site, this::feedBody, version);
         }
         if (page instanceof Page.SitemapPage) {
-            return Sitemap.xml(site);
+            return sitemapParts.isEmpty() ? Sitemap.xml(site) : Sitemap.index(site, sitemapParts);
+        }
+        if (page instanceof Page.SitemapPartPage part) {
+            return Sitemap.urlset(site, part.urls());
         }
         if (page instanceof Page.RobotsPage) {
             return ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute(site.urls().sitemap()) + "\n")

@@ -41,7 +41,22 @@ public sealed interface Page {
     record FeedPage(String path, Language language, Topic topic, List<Entry> entries) implements Page {
     }
 
+    /**
+     * sitemap.xml. A site has one; when its URLs do not fit in one file under the sitemaps.org limits, the
+     * renderer makes it an index of {@link SitemapPartPage}s (how many follows from the bytes of the
+     * rendered entries, so it is a rendering decision: {@code org.tolk.render.Sitemap}).
+     */
     record SitemapPage(String path) implements Page {
+    }
+
+    /**
+     * Part {@code number} (from 1) of a sitemap too large for one file: {@code urls}, the pages it lists, a
+     * slice of the site's pages in their order.
+     */
+    record SitemapPartPage(String path, int number, List<Page> urls) implements Page {
+        public SitemapPartPage {
+            urls = List.copyOf(urls);
+        }
     }
 
     record RobotsPage(String path) implements Page {

@@ -205,9 +205,16 @@ public final class SiteBuilder {
         }
     }
 
+    /** Two pages at one URL, or a page where a sitemap part may have to go, are errors. */
     private static void checkUniquePaths(List<Page> pages, Problems problems) {
         Map<String, Page> byFile = new HashMap<>();
         for (Page page : pages) {
+            if (page.path().regionMatches(true, 0, "/sitemap-", 0, 9) && Urls.isSitemapPart(page.path())) {
+                String[] where = origin(page);
+                problems.error(where[0], Integer.parseInt(where[1]), Integer.parseInt(where[2]), describe(page)
+                        + " would be published at " + page.path() + ", a name kept for the parts of a sitemap too large"
+                        + " for one file (rename it)");
+            }
             // Compare output files, not paths: /a/ and /a/index.html are the same file.
             String file = Urls.outputFile(page.path()).toLowerCase(java.util.Locale.ROOT);
             Page first = byFile.putIfAbsent(file, page);

@@ -74,6 +74,23 @@ public final class Urls {
         return "/sitemap.xml";
     }
 
+    /** Part {@code number} (from 1) of a sitemap too large for one file; {@link #sitemap()} is then their index. */
+    public String sitemapPart(int number) {
+        return "/sitemap-" + number + ".xml";
+    }
+
+    /**
+     * Whether {@code sitePath} has the form of a sitemap part's path ({@code /sitemap-N.xml}), whether or
+     * not this site's sitemap has that many parts: the names are kept free, so that a site that grows
+     * past one sitemap file never finds one taken.
+     */
+    public static boolean isSitemapPart(String sitePath) {
+        return SITEMAP_PART.matcher(sitePath).matches();
+    }
+
+    private static final java.util.regex.Pattern SITEMAP_PART = java.util.regex.Pattern.compile("/sitemap-[0-9]+\\.xml",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     public String robots() {
         return "/robots.txt";
     }
