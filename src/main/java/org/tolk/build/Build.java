@@ -218,6 +218,61 @@ public final class Build {
     }
 
     /**
+     * The CLI's counterpart of the preview's {@link #bodiesOnly(Base, Collection, Content, Inclusion)}: the articles
+     * whose bodies alone changed since the build that left {@code cache}, if that is all that changed. The
+     * previous build must have rested on the same {@link BuildCache.Basis} (configuration, templates, the files
+     * of content/ and of the theme's assets) and published the same articles. Then only the pages showing those
+     * articles are looked at; at 10,000 stories that spares fingerprinting 23,000 pages.
+     */
+    private static Optional<List<String>> bodiesOnly(BuildCache cache, BuildCache.Basis basis, Content content,
+                                                     Inclusion inclusion) {
+        BuildCache.Basis previous = cache.previousBasis();
+        if (previous.equals(BuildCache.Basis.NONE) || previous.global() != basis.global() || previous.layout() != basis.layout()) {
+            return Optional.empty();
+        }
+        Optional<List<String>> changed = cache.changedBodies();
+        if (changed.isEmpty()) {
+            return changed;
+        }
+        Inclusion before = new Inclusion(inclusion.drafts(), inclusion.future(), previous.now());
+        for (Article article : content.articles()) {
+            if (inclusion.includes(article) != before.includes(article)) {
+                return Optional.empty();
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * What a bodies-only rebuild needs unchanged besides the articles: which files content/ holds, the versions
+     * of those that are not articles (pages copy them), and the versions of the theme's own asset files (their
+     * bytes are not in the global fingerprint). Call once {@code cache} has the content's file versions.
+     */
+    private static long layout(Content content, Theme theme, BuildCache cache) {
+        long h = content.states().size();
+        for (String path : content.states().keySet()) {
+            h = org.tolk.render.Fingerprint.mix(h, org.tolk.render.Fingerprint.of(0, path));
+            if (!path.endsWith(".md")) {
+                // As the file's page sees it: with a hash of its bytes if it changed just before the build.
+                h = org.tolk.render.Fingerprint.mix(h, org.tolk.render.Fingerprint.of(0, cache.state(path)));
+            }
+        }
+        for (String name : theme.assetNames()) {
+            if (theme.asset(name) instanceof Theme.AssetSource.SiteFile file) {
+                h = org.tolk.render.Fingerprint.mix(h, org.tolk.render.Fingerprint.of(0, name));
+                try {
+                    h = org.tolk.render.Fingerprint.mix(org.tolk.render.Fingerprint.mix(h, java.nio.file.Files.size(file.file())),
+                            java.nio.file.Files.getLastModifiedTime(file.file()).toMillis());
+                } catch (IOException e) {
+                    // gone since the theme was loaded: then nothing is known, and nothing is reused on its account
+                    h = org.tolk.render.Fingerprint.mix(h, System.nanoTime());
+                }
+            }
+        }
+        return h;
+    }
+
+    /**
      * Which stages a set of changed sources makes run again.
      *
      * @param setup   site.yaml or templates/ changed (or something unknown): load configuration and theme again
@@ -300,21 +355,19 @@ public final class Build {
 
         // The build cache, for builds that write, so that it always describes the output folder.
         BuildCache cache = null;
+        long global = 0;
         if (options.write()) {
             Path file = CacheFile.location(config.root(), output);
             BuildCache.Snapshot previous = options.clean() ? BuildCache.Snapshot.EMPTY
                     : CacheFile.load(file, config.root(), Version.get());
-            cache = new BuildCache(previous, Fingerprints.global(config, options), output.toAbsolutePath().toString());
+            global = Fingerprints.global(config, options);
+            cache = new BuildCache(previous, global, output.toAbsolutePath().toString());
         }
         times.stage("cacheLoad");
 
         Content content = ContentReader.read(config, join(listed), problems, cache == null ? ReadCache.NONE : cache);
-        CacheFile.Writing saving = null;
         if (cache != null) {
             cache.states(content.states(), config.root(), startedAt);
-            if (options.write() && cache.readsDiffer()) {
-                saving = startSaving(cache, config, startedAt, output, problems);
-            }
         }
         times.stage("content");
         Look look = join(lookLoaded);
@@ -322,8 +375,18 @@ public final class Build {
         Theme theme = look.theme();
         Map<String, Strings> strings = look.strings();
         times.stage("theme");
-        Site site = SiteBuilder.build(config, content, theme.assetNames(),
-                new Inclusion(options.drafts(), options.future(), options.now()), problems);
+        Inclusion inclusion = new Inclusion(options.drafts(), options.future(), options.now());
+        Optional<List<String>> bodiesOnly = Optional.empty();
+        CacheFile.Writing saving = null;
+        if (cache != null) {
+            BuildCache.Basis basis = new BuildCache.Basis(global, layout(content, theme, cache), options.now());
+            bodiesOnly = bodiesOnly(cache, basis, content, inclusion);
+            cache.basis(basis);
+            if (cache.readsDiffer()) {
+                saving = startSaving(cache, config, startedAt, output, problems);
+            }
+        }
+        Site site = SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
         times.stage("site");
         Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems,
                 cache == null ? RenderCache.NONE : cache);
@@ -340,7 +403,9 @@ public final class Build {
         try (CacheFile.Writing cacheWriting = saving;
              StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
             times.stage("stagingOpen");
-            Renderer.Counts counts = renderer.render(staged, options.progress());
+            Renderer.Counts counts = bodiesOnly.isPresent()
+                    ? renderer.renderChanged(staged, options.progress(), bodiesOnly.get(), Renderer.pagesByArticle(site))
+                    : renderer.render(staged, options.progress());
             times.stage("render");
             if (problems.hasErrors()) {
                 return result(problems, Map.of(), 0, start, output, false);

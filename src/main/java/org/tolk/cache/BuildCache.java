@@ -20,8 +20,18 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     /** What one build leaves for the next. */
     public record Snapshot(Map<String, FileRead> reads, Map<String, Long> pages, Map<String, List<String>> lookups,
-                           long writtenAtMillis, String output) {
-        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "");
+                           long writtenAtMillis, String output, Basis basis) {
+        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "", Basis.NONE);
+    }
+
+    /**
+     * What a build's pages rest on besides the articles: the global fingerprint, which files content/ holds
+     * ({@code layout}), and the moment that decided which articles were published. A build whose basis
+     * is the previous one's and whose changed files are articles with the same front matter has the
+     * previous build's structure: see {@link #changedBodies()}.
+     */
+    public record Basis(long global, long layout, java.time.Instant now) {
+        public static final Basis NONE = new Basis(0, 0, java.time.Instant.EPOCH);
     }
 
     /** How a file was read, and what it looked like then. */
@@ -49,7 +59,7 @@ public final class BuildCache implements ReadCache, RenderCache {
      */
     public BuildCache(Snapshot previous, long global, String output) {
         this.previous = previous.output().equals(output) ? previous
-                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output);
+                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output, Basis.NONE);
         this.global = global;
         this.reads = new ConcurrentHashMap<>(Math.max(16, previous.reads().size() * 4 / 3 + 1));
         this.pages = new ConcurrentHashMap<>(Math.max(16, previous.pages().size() * 4 / 3 + 1));
@@ -91,7 +101,51 @@ public final class BuildCache implements ReadCache, RenderCache {
     public Snapshot snapshot(long writtenAtMillis, String output) {
         // Views, not copies: once a build takes its snapshot, nothing writes to this cache any more.
         return new Snapshot(Collections.unmodifiableMap(reads), Collections.unmodifiableMap(pages),
-                Collections.unmodifiableMap(lookups), writtenAtMillis, output);
+                Collections.unmodifiableMap(lookups), writtenAtMillis, output, basis);
+    }
+
+    private volatile Basis basis = Basis.NONE;
+
+    /** Records what this build's pages rest on, once content has been read (see {@link Basis}). */
+    public void basis(Basis basis) {
+        this.basis = basis;
+    }
+
+    /** What the previous build's pages rested on ({@link Basis#NONE} if it did not record it, or wrote elsewhere). */
+    public Basis previousBasis() {
+        return previous.pages().isEmpty() ? Basis.NONE : previous.basis();
+    }
+
+    /**
+     * The articles (source paths) whose files changed since the previous build, if those are all that changed
+     * and only in their bodies: every file read was read before, and each one read anew is an article with the
+     * same front matter and problems as then. Empty if anything else changed, or nothing can be told. With
+     * the previous build's {@link Basis} (same files, templates, configuration, published articles), the
+     * site's structure is then the previous one. Call once content has been read.
+     */
+    public Optional<List<String>> changedBodies() {
+        if (reads.size() != previous.reads().size()) {
+            return Optional.empty();
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        for (var entry : reads.entrySet()) {
+            FileRead before = previous.reads().get(entry.getKey());
+            Read now = entry.getValue().read();
+            if (before == null) {
+                return Optional.empty();
+            }
+            if (before.read() == now) {
+                continue;
+            }
+            if (before.read().article().isEmpty() || now.article().isEmpty()
+                    || !before.read().article().get().sameFrontMatter(now.article().get())
+                    || !before.read().problems().equals(now.problems())) {
+                return Optional.empty();
+            }
+            changed.add(entry.getKey());
+        }
+        changed.sort(null);
+        return Optional.of(changed);
     }
 
     @Override

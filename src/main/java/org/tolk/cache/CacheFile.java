@@ -33,7 +33,7 @@ import org.tolk.content.Source;
  */
 public final class CacheFile {
     private static final int MAGIC = 0x544f4c4b; // "TOLK"
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private CacheFile() {
     }
@@ -55,6 +55,8 @@ public final class CacheFile {
             }
             long writtenAt = in.readLong();
             String output = in.readText();
+            BuildCache.Basis basis = new BuildCache.Basis(in.readLong(), in.readLong(),
+                    java.time.Instant.ofEpochSecond(in.readLong(), in.readInt()));
             int readCount = in.readInt();
             Map<String, BuildCache.FileRead> reads = new HashMap<>(readCount * 4 / 3 + 1);
             for (int i = 0; i < readCount; i++) {
@@ -81,7 +83,7 @@ public final class CacheFile {
             if (!in.atEnd()) {
                 return BuildCache.Snapshot.EMPTY;
             }
-            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output);
+            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis);
         } catch (IOException | RuntimeException e) {
             // A cache from another version, or damaged: build from scratch.
             return BuildCache.Snapshot.EMPTY;
@@ -179,6 +181,10 @@ public final class CacheFile {
         out.writeText(tolkVersion);
         out.writeLong(snapshot.writtenAtMillis());
         out.writeText(snapshot.output());
+        out.writeLong(snapshot.basis().global());
+        out.writeLong(snapshot.basis().layout());
+        out.writeLong(snapshot.basis().now().getEpochSecond());
+        out.writeInt(snapshot.basis().now().getNano());
         out.writeInt(snapshot.reads().size());
         for (var entry : snapshot.reads().entrySet()) {
             out.writeText(entry.getKey());

@@ -59,7 +59,8 @@ class CacheFileTest {
                 new ReadCache.Read(Optional.empty(), List.of(Problem.error("content/broken.nl.md", 1, 1, "no title"),
                         Problem.error("content/broken.nl.md", 0, 0, "x".repeat(70_000))))));
         BuildCache.Snapshot saved = new BuildCache.Snapshot(reads, Map.of("nl/index.html", 42L, "en/index.html", -7L),
-                Map.of("content/2024/a.nl.md", List.of("content/2024/a.en.md", "content/img.png")), 1_700_000_001_000L, "/out/site");
+                Map.of("content/2024/a.nl.md", List.of("content/2024/a.en.md", "content/img.png")), 1_700_000_001_000L, "/out/site",
+                new BuildCache.Basis(-5, 77, java.time.Instant.ofEpochSecond(1_700_000_000L, 123_456_789)));
         for (String path : List.of(full.sourcePath(), plain.sourcePath())) {
             Files.createDirectories(root.resolve(path).getParent());
             Files.writeString(root.resolve(path), "---\ntitle: x\n---\nBody of " + path + "\n");
@@ -73,6 +74,7 @@ class CacheFileTest {
         assertEquals(saved.lookups(), loaded.lookups());
         assertEquals(saved.writtenAtMillis(), loaded.writtenAtMillis());
         assertEquals(saved.output(), loaded.output());
+        assertEquals(saved.basis(), loaded.basis());
         assertEquals(saved.reads().keySet(), loaded.reads().keySet());
         for (var entry : saved.reads().entrySet()) {
             BuildCache.FileRead before = entry.getValue();
@@ -99,7 +101,7 @@ class CacheFileTest {
     @Test
     void aDamagedTruncatedOrForeignCacheIsNoCache() throws IOException {
         Path file = CacheFile.location(root, root.resolve("site"));
-        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out");
+        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE);
         CacheFile.save(file, saved, "1.2.3");
         assertEquals(saved.pages(), CacheFile.load(file, root, "1.2.3").pages());
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tolk.TestSites;
 import org.tolk.build.Build;
+import org.tolk.build.BuildOptions;
 import org.tolk.build.BuildResult;
 
 /**
@@ -38,14 +39,67 @@ class IncrementalBuildTest {
             BuildResult clean = Build.run(TestSites.options(site).withOutput(dir.resolve("clean")).withClean(true));
             assertEquals(clean.failed(), incremental.failed(), edit + ": " + incremental.problems() + " / " + clean.problems());
             if (incremental.written()) {
-                var expected = TestSites.snapshot(dir.resolve("clean"));
-                var actual = TestSites.snapshot(site.resolve("site"));
-                var differing = new java.util.TreeSet<String>();
-                expected.forEach((file, hash) -> { if (!hash.equals(actual.get(file))) differing.add(file); });
-                actual.keySet().stream().filter(f -> !expected.containsKey(f)).forEach(differing::add);
-                assertEquals(java.util.Set.of(), differing, "files that differ from a clean build after step " + step + " (" + edit + ")");
+                assertSameFiles(dir.resolve("clean"), site.resolve("site"), "after step " + step + " (" + edit + ")");
             }
         }
+    }
+
+    private static void assertSameFiles(Path expectedFolder, Path actualFolder, String when) {
+        var expected = TestSites.snapshot(expectedFolder);
+        var actual = TestSites.snapshot(actualFolder);
+        var differing = new java.util.TreeSet<String>();
+        expected.forEach((file, hash) -> { if (!hash.equals(actual.get(file))) differing.add(file); });
+        actual.keySet().stream().filter(f -> !expected.containsKey(f)).forEach(differing::add);
+        assertEquals(java.util.Set.of(), differing, "files that differ from a clean build " + when);
+    }
+
+    /** Builds {@code site} with {@code options} incrementally and from scratch, and compares the two. */
+    private static BuildResult buildAndCompareWithClean(Path site, Path dir, BuildOptions options) {
+        BuildResult incremental = Build.run(options);
+        assertTrue(incremental.written(), incremental.problems().toString());
+        assertTrue(Build.run(options.withOutput(dir.resolve("clean")).withClean(true)).written());
+        assertSameFiles(dir.resolve("clean"), site.resolve("site"), "");
+        return incremental;
+    }
+
+    /*
+     * A rebuild after edits to articles' bodies alone looks only at the pages showing those articles. What else
+     * can change beside such an edit must still reach the output: the three tests below pin each.
+     */
+
+    @Test
+    void aBodyEditBesideAReplacedImageCopiesTheNewImage(@TempDir Path dir) throws IOException {
+        Path site = builtWithAgedSources(dir);
+        Path story = site.resolve("content/a/story.nl.md");
+        Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
+        Files.writeString(site.resolve("content/a/photo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>new</title></svg>\n");
+        buildAndCompareWithClean(site, dir, TestSites.options(site));
+        assertTrue(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
+        assertTrue(TestSites.text(site, "a/photo.svg").contains("<title>new</title>"));
+    }
+
+    @Test
+    void aBodyEditBesideAStyleSheetEditWritesTheNewStyleSheet(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #000; }\n");
+        TestSites.build(site);
+        Edits.age(site);
+        TestSites.build(site);
+        Path story = site.resolve("content/a/story.nl.md");
+        Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
+        TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #111; }\n");
+        buildAndCompareWithClean(site, dir, TestSites.options(site));
+        assertEquals("body { color: #111; }\n", TestSites.text(site, "assets/tolk.css"));
+    }
+
+    @Test
+    void aBodyEditAfterAStoryFellDuePublishesTheStory(@TempDir Path dir) throws IOException {
+        Path site = builtWithAgedSources(dir);
+        Path story = site.resolve("content/a/story.nl.md");
+        Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
+        // content/e/future.en.md is dated 2099-01-01: by then it is published.
+        BuildResult later = buildAndCompareWithClean(site, dir, TestSites.options(site).withNow(java.time.Instant.parse("2099-06-01T00:00:00Z")));
+        assertTrue(Files.exists(site.resolve("site/en/2099/01/future/index.html")), later.toString());
     }
 
     @Test
