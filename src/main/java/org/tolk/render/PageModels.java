@@ -196,13 +196,39 @@ final class PageModels {
     }
 
     PagerView pager(Pager pager, java.util.function.IntFunction<String> pathOfPage) {
-        List<PageLinkView> pages = new ArrayList<>();
-        for (int n = 1; n <= pager.total(); n++) {
-            pages.add(new PageLinkView(n, urls.href(pathOfPage.apply(n)), n == pager.number()));
+        java.util.function.IntFunction<PageLinkView> link = n -> new PageLinkView(n, urls.href(pathOfPage.apply(n)), n == pager.number());
+        // The first and last page and two on either side of this one (Views.PagerView#shown).
+        java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>(List.of(1, pager.total()));
+        for (int n = Math.max(1, pager.number() - 2); n <= Math.min(pager.total(), pager.number() + 2); n++) {
+            numbers.add(n);
         }
+        List<PageLinkView> shown = numbers.stream().map(link::apply).toList();
         return new PagerView(pager.number(), pager.total(),
                 pager.hasPrevious() ? urls.href(pathOfPage.apply(pager.number() - 1)) : "",
-                pager.hasNext() ? urls.href(pathOfPage.apply(pager.number() + 1)) : "", pages);
+                pager.hasNext() ? urls.href(pathOfPage.apply(pager.number() + 1)) : "",
+                new PageLinks(pager.total(), link), shown);
+    }
+
+    /** {@link PagerView#pages}: every page's link, made only when read (the built-in theme reads {@code shown}). */
+    private static final class PageLinks extends java.util.AbstractList<PageLinkView> implements java.util.RandomAccess {
+        private final int total;
+        private final java.util.function.IntFunction<PageLinkView> link;
+
+        PageLinks(int total, java.util.function.IntFunction<PageLinkView> link) {
+            this.total = total;
+            this.link = link;
+        }
+
+        @Override
+        public PageLinkView get(int index) {
+            java.util.Objects.checkIndex(index, total);
+            return link.apply(index + 1);
+        }
+
+        @Override
+        public int size() {
+            return total;
+        }
     }
 
     TopicView topic(Topic topic, Language language) {

@@ -141,9 +141,14 @@ public final class Views {
      *
      * @param previousUrl newer articles, or empty on the first page
      * @param nextUrl     older articles, or empty on the last page
-     * @param pages       a link to every page, for numbered pagination
+     * @param pages       a link to every page, for numbered pagination; each is made when a template reads it
+     * @param shown       the links numbered pagination shows: the first and last page and two on either side
+     *                    of this one, in order: at most seven, however long the listing. A template that lists
+     *                    {@code pages} on every page of a listing does work in the square of its length (5,000
+     *                    pages a language at 100,000 stories).
      */
-    public record PagerView(int number, int total, String previousUrl, String nextUrl, List<PageLinkView> pages) {
+    public record PagerView(int number, int total, String previousUrl, String nextUrl, List<PageLinkView> pages,
+                            List<PageLinkView> shown) {
     }
 
     public record PageLinkView(int number, String url, boolean current) {

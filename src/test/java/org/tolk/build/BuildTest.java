@@ -88,6 +88,27 @@ class BuildTest {
     }
 
     @Test
+    void longListingsLinkTheFirstAndLastPageAndTwoEitherSideOfTheCurrent(@TempDir Path dir) {
+        Path longSite = TestSites.copy("basic", dir);
+        for (int n = 1; n <= 20; n++) {
+            TestSites.write(longSite.resolve("content/long/story-" + n + ".nl.md"), "---\ntitle: Bericht " + n
+                    + "\ndate: 2018-01-" + String.format("%02d", n) + "T10:00:00\nlanguage: nl\n---\nTekst.\n");
+        }
+        assertEquals(List.of(), TestSites.build(longSite).problems());
+        // 23 articles in Dutch, 2 a page: 12 pages.
+        Document sixth = html(longSite, "nl/page/6/index.html");
+        assertEquals(List.of("1", "…", "4", "5", "6", "7", "8", "…", "12"),
+                sixth.select("main nav.pager li.pager-number, main nav.pager li.pager-gap").eachText());
+        assertEquals("/nieuws/nl/page/6/", sixth.selectFirst("main nav.pager a[aria-current=page]").attr("href"));
+        assertEquals(List.of("1", "2", "3", "…", "12"),
+                html(longSite, "nl/index.html").select("main nav.pager li.pager-number, main nav.pager li.pager-gap").eachText());
+        assertEquals(List.of("1", "…", "10", "11", "12"),
+                html(longSite, "nl/page/12/index.html").select("main nav.pager li.pager-number, main nav.pager li.pager-gap").eachText());
+        assertEquals(List.of("1", "2", "3", "4", "5", "…", "12"),
+                html(longSite, "nl/page/3/index.html").select("main nav.pager li.pager-number, main nav.pager li.pager-gap").eachText());
+    }
+
+    @Test
     void topicsOverviewListsTopicsWithCounts() {
         Document topics = html(site, "en/topics/index.html");
         List<String> labels = topics.select("main li a").eachText();
