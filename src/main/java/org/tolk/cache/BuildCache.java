@@ -176,8 +176,15 @@ public final class BuildCache implements ReadCache, RenderCache {
      * with its older time, stays right.
      */
     public boolean sameAsPrevious() {
-        return !readsDiffer() && pages.equals(previous.pages()) && lookups.equals(previous.lookups());
+        return !readsDiffer() && !pagesDiffer && pages.size() == previous.pages().size()
+                && lookups.size() == previous.lookups().size();
     }
+
+    /**
+     * Set when a page or a body's links are recorded otherwise than the previous build had them; with as many
+     * of each as then, the two builds' records are equal (comparing maps of 23,000 entries cost a rebuild 5 %).
+     */
+    private volatile boolean pagesDiffer;
 
     /** Whether the files read (all remembered once content has been read) are not the previous build's. */
     public boolean readsDiffer() {
@@ -197,6 +204,10 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     @Override
     public void remember(String outputFile, long fingerprint) {
+        Long before = previous.pages().get(outputFile);
+        if (before == null || before != fingerprint) {
+            pagesDiffer = true;
+        }
         pages.put(outputFile, fingerprint);
     }
 
@@ -207,6 +218,9 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     @Override
     public void rememberLookups(String sourcePath, List<String> targets) {
+        if (!targets.equals(previous.lookups().get(sourcePath))) {
+            pagesDiffer = true;
+        }
         lookups.put(sourcePath, targets);
     }
 

@@ -175,6 +175,9 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         if (!previousFiles.contains(relativePath)) {
             return false;
         }
+        if (keptAll && kept.contains(relativePath)) {
+            return true;   // kept with all the others already
+        }
         Path existing = output.resolve(relativePath).normalize();
         boolean there = present != null ? present.contains(relativePath) : Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS);
         if (!there || !existing.startsWith(output)) {
@@ -187,8 +190,40 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         return true;
     }
 
+    /**
+     * Keeps every file of the previous build, if all of them are still there as the output check listed them;
+     * a page rendered afterwards replaces its kept file. For a rebuild that knows the few pages it will write.
+     */
+    @Override
+    public boolean reuseAll() {
+        if (present == null) {
+            return false;
+        }
+        for (String file : previousFiles) {
+            if (!present.contains(file) || !staysInside(file)) {
+                return false;
+            }
+        }
+        written.addAll(previousFiles);
+        kept.addAll(previousFiles);
+        keptAll = true;
+        return true;
+    }
+
+    private volatile boolean keptAll;
+
+    /** Whether a manifest's line names a file inside the output folder, as every line Tolk writes does. */
+    private boolean staysInside(String relativePath) {
+        if (!relativePath.contains("..") && !relativePath.startsWith("/") && !relativePath.contains("\\")) {
+            return true;
+        }
+        Path existing = output.resolve(relativePath).normalize();
+        return existing.startsWith(output) && !existing.equals(output);
+    }
+
     private Path target(String relativePath) throws IOException {
-        if (!written.add(relativePath)) {
+        // A kept file (see reuseAll) may be replaced once by a rendering.
+        if (!written.add(relativePath) && !(keptAll && kept.remove(relativePath))) {
             throw new IOException("written twice: " + relativePath);
         }
         return stagedPath(relativePath);

@@ -2,6 +2,7 @@ package org.tolk.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,6 +30,35 @@ class StagedOutputTest {
         assertTrue(TestSites.build(site).written());
         assertFalse(Files.exists(site.resolve("site/en/2020/05/english-only")));
         assertTrue(Files.exists(site.resolve("site/en/2017/07/story/index.html")));
+    }
+
+    /** Keeping every file at once (a rebuild after a body edit) when all are there; one rendered again replaces its kept copy. */
+    @Test
+    void keepsEveryFileAtOnceOnlyWhenAllAreThere(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        try (StagedOutput first = StagedOutput.open(out)) {
+            first.write("a/index.html", "a".getBytes());
+            first.write("b/index.html", "b".getBytes());
+            first.commit();
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        assertTrue(StagedOutput.refusals(out, dir, List.of(), false, present).isEmpty());
+        try (StagedOutput second = StagedOutput.open(out, false, present)) {
+            assertTrue(second.reuseAll());
+            second.write("b/index.html", "b2".getBytes());
+            assertThrows(IOException.class, () -> second.write("b/index.html", "b3".getBytes()), "written twice");
+            second.commit();
+        }
+        assertEquals("a", Files.readString(out.resolve("a/index.html")));
+        assertEquals("b2", Files.readString(out.resolve("b/index.html")));
+
+        // A file deleted by hand since: nothing is kept in bulk, so that the page is written again.
+        Files.delete(out.resolve("a/index.html"));
+        present.clear();
+        assertTrue(StagedOutput.refusals(out, dir, List.of(), false, present).isEmpty());
+        try (StagedOutput third = StagedOutput.open(out, false, present)) {
+            assertFalse(third.reuseAll());
+        }
     }
 
     @Test
