@@ -404,7 +404,7 @@ public final class Build {
              StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
             times.stage("stagingOpen");
             Renderer.Counts counts = bodiesOnly.isPresent()
-                    ? renderer.renderChanged(staged, options.progress(), bodiesOnly.get(), Renderer.pagesByArticle(site))
+                    ? renderer.renderChanged(staged, options.progress(), bodiesOnly.get(), Renderer.pagesShowing(site, bodiesOnly.get()))
                     : renderer.render(staged, options.progress());
             times.stage("render");
             if (problems.hasErrors()) {

@@ -174,9 +174,22 @@ public final class Renderer {
      * these pages and no others.
      */
     public static Map<String, java.util.List<Page>> pagesByArticle(Site site) {
+        return pagesShowing(site, article -> true);
+    }
+
+    /** {@link #pagesByArticle} for the articles named (source paths) only: for one rebuild, which needs no whole index. */
+    public static Map<String, java.util.List<Page>> pagesShowing(Site site, java.util.Collection<String> articles) {
+        Set<String> wanted = Set.copyOf(articles);
+        return pagesShowing(site, article -> wanted.contains(article.sourcePath()));
+    }
+
+    private static Map<String, java.util.List<Page>> pagesShowing(Site site, java.util.function.Predicate<Article> wanted) {
         Map<String, java.util.List<Page>> index = new java.util.HashMap<>();
         for (Page page : site.pages()) {
             for (Article article : versionInputs(page, site)) {
+                if (!wanted.test(article)) {
+                    continue;
+                }
                 java.util.List<Page> pages = index.computeIfAbsent(article.sourcePath(), k -> new java.util.ArrayList<>(4));
                 if (pages.isEmpty() || pages.get(pages.size() - 1) != page) {
                     pages.add(page);

@@ -1,12 +1,13 @@
 package org.tolk.site;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import org.tolk.check.Problems;
 import org.tolk.config.Language;
@@ -37,24 +38,15 @@ public final class SiteBuilder {
     public static Site build(SiteConfig config, Content content, List<String> assetNames, Inclusion inclusion,
                              Problems problems) {
         Urls urls = new Urls(config);
-        checkTranslationGroups(content.articles(), config, problems);
+        // What needs no order runs beside sorting and grouping: at 20,000 articles each takes a while.
+        CompletableFuture<Void> groupsChecked = CompletableFuture.runAsync(
+                () -> checkTranslationGroups(content.articles(), config, problems));
+        CompletableFuture<Addresses> addressed = CompletableFuture.supplyAsync(() -> addresses(content, urls, inclusion, problems));
 
         List<Article> published = content.articles().stream().filter(inclusion::includes).sorted(NEWEST_FIRST).toList();
         Map<String, TranslationGroup> groups = groups(published, config);
-
-        Map<String, String> articlePaths = new LinkedHashMap<>();
-        Map<String, String> linkTargets = new HashMap<>();
-        for (Article article : content.articles()) {
-            String path = urls.article(article.language(), article.date(), article.slug());
-            linkTargets.put(article.contentPath(), path);
-            if (inclusion.includes(article)) {
-                articlePaths.put(article.sourcePath(), path);
-            }
-        }
-        for (StaticFile file : content.staticFiles()) {
-            linkTargets.put(file.contentPath(), urls.staticFile(file));
-        }
-        checkImages(content.articles(), linkTargets, problems);
+        Map<String, String> articlePaths = addressed.join().articlePaths();
+        Map<String, String> linkTargets = addressed.join().linkTargets();
 
         List<Page> pages = new ArrayList<>();
         Map<String, Map<String, Integer>> topicCounts = new LinkedHashMap<>();
@@ -92,29 +84,62 @@ public final class SiteBuilder {
         for (String asset : assetNames) {
             pages.add(new Page.AssetPage(urls.asset(asset), asset));
         }
-        checkUniquePaths(pages, problems);
-        pages.sort(Comparator.comparing(Page::path));
-        return new Site(config, urls, published, groups, Map.copyOf(articlePaths), Map.copyOf(linkTargets),
-                Map.copyOf(topicCounts), List.copyOf(pages));
+        CompletableFuture<Void> pathsChecked = CompletableFuture.runAsync(() -> checkUniquePaths(pages, problems));
+        Page[] sorted = pages.toArray(new Page[0]);
+        java.util.Arrays.sort(sorted, Comparator.comparing(Page::path));
+        pathsChecked.join();
+        groupsChecked.join();
+        return new Site(config, urls, published, groups, articlePaths, linkTargets, Map.copyOf(topicCounts), List.of(sorted));
+    }
+
+    /**
+     * Where each article is published, by source path (published ones only), and where each article and
+     * static file is, by path relative to content/ (for links); read-only views.
+     */
+    private record Addresses(Map<String, String> articlePaths, Map<String, String> linkTargets) {
+    }
+
+    private static Addresses addresses(Content content, Urls urls, Inclusion inclusion, Problems problems) {
+        Map<String, String> articlePaths = new HashMap<>(content.articles().size() * 4 / 3 + 1);
+        Map<String, String> linkTargets = new HashMap<>((content.articles().size() + content.staticFiles().size()) * 4 / 3 + 1);
+        for (Article article : content.articles()) {
+            String path = urls.article(article.language(), article.date(), article.slug());
+            linkTargets.put(article.contentPath(), path);
+            if (inclusion.includes(article)) {
+                articlePaths.put(article.sourcePath(), path);
+            }
+        }
+        for (StaticFile file : content.staticFiles()) {
+            linkTargets.put(file.contentPath(), urls.staticFile(file));
+        }
+        checkImages(content.articles(), linkTargets, problems);
+        return new Addresses(Collections.unmodifiableMap(articlePaths), Collections.unmodifiableMap(linkTargets));
     }
 
     private static Map<String, TranslationGroup> groups(List<Article> articles, SiteConfig config) {
-        Map<String, List<Article>> byKey = new TreeMap<>();
+        Map<String, List<Article>> byKey = new HashMap<>(articles.size() * 4 / 3 + 1);
         for (Article article : articles) {
-            byKey.computeIfAbsent(article.translationKey(), k -> new ArrayList<>()).add(article);
+            byKey.computeIfAbsent(article.translationKey(), k -> new ArrayList<>(2)).add(article);
         }
         List<String> order = config.languages().stream().map(Language::key).toList();
-        Map<String, TranslationGroup> groups = new LinkedHashMap<>();
+        Map<String, TranslationGroup> groups = new HashMap<>(byKey.size() * 4 / 3 + 1);
         byKey.forEach((key, members) -> {
-            List<Article> sorted = new ArrayList<>();
+            List<Article> sorted = new ArrayList<>(order.size());
             // At most one per language: a duplicate was reported by checkTranslationGroups; keep the first by path.
             for (String language : order) {
-                members.stream().filter(a -> a.language().equals(language))
-                        .min(Comparator.comparing(Article::sourcePath)).ifPresent(sorted::add);
+                Article first = null;
+                for (Article member : members) {
+                    if (member.language().equals(language) && (first == null || member.sourcePath().compareTo(first.sourcePath()) < 0)) {
+                        first = member;
+                    }
+                }
+                if (first != null) {
+                    sorted.add(first);
+                }
             }
             groups.put(key, new TranslationGroup(key, List.copyOf(sorted)));
         });
-        return Map.copyOf(groups);
+        return Collections.unmodifiableMap(groups);
     }
 
     /**
