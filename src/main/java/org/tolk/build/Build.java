@@ -388,8 +388,8 @@ public final class Build {
         }
         Site site = SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
         times.stage("site");
-        Renderer renderer = new Renderer(site, theme, strings, Version.get(), problems,
-                cache == null ? RenderCache.NONE : cache);
+        Renderer renderer = cache == null ? new Renderer(site, theme, strings, Version.get(), problems)
+                : new Renderer(site, theme, strings, Version.get(), problems, cache, cache.previousFeedBodies());
 
         join(outputChecked);
         if (!options.write() || problems.hasErrors()) {
@@ -412,6 +412,9 @@ public final class Build {
             }
             staged.commit();
             times.stage("commit");
+            if (cache != null) {
+                cache.feedBodies(renderer.feedBodies());
+            }
             if (cache != null && !cache.sameAsPrevious()) {
                 finishSaving(cacheWriting != null ? cacheWriting : startSaving(cache, config, startedAt, output, problems),
                         cache, startedAt, output, problems);

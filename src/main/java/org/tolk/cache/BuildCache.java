@@ -19,9 +19,14 @@ import org.tolk.render.RenderCache;
 public final class BuildCache implements ReadCache, RenderCache {
 
     /** What one build leaves for the next. */
+    /**
+     * @param feedBodies the rendered bodies of the articles in feeds, by {@code Renderer}'s body key (which
+     *                   hashes everything a body depends on): a rebuild that re-renders a feed for one edited
+     *                   article need not render its nineteen other bodies again
+     */
     public record Snapshot(Map<String, FileRead> reads, Map<String, Long> pages, Map<String, List<String>> lookups,
-                           long writtenAtMillis, String output, Basis basis) {
-        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "", Basis.NONE);
+                           long writtenAtMillis, String output, Basis basis, Map<Long, String> feedBodies) {
+        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "", Basis.NONE, Map.of());
     }
 
     /**
@@ -59,7 +64,7 @@ public final class BuildCache implements ReadCache, RenderCache {
      */
     public BuildCache(Snapshot previous, long global, String output) {
         this.previous = previous.output().equals(output) ? previous
-                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output, Basis.NONE);
+                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output, Basis.NONE, Map.of());
         this.global = global;
         this.reads = new ConcurrentHashMap<>(Math.max(16, previous.reads().size() * 4 / 3 + 1));
         this.pages = new ConcurrentHashMap<>(Math.max(16, previous.pages().size() * 4 / 3 + 1));
@@ -101,7 +106,19 @@ public final class BuildCache implements ReadCache, RenderCache {
     public Snapshot snapshot(long writtenAtMillis, String output) {
         // Views, not copies: once a build takes its snapshot, nothing writes to this cache any more.
         return new Snapshot(Collections.unmodifiableMap(reads), Collections.unmodifiableMap(pages),
-                Collections.unmodifiableMap(lookups), writtenAtMillis, output, basis);
+                Collections.unmodifiableMap(lookups), writtenAtMillis, output, basis, feedBodies);
+    }
+
+    private volatile Map<Long, String> feedBodies = Map.of();
+
+    /** Records the feeds' rendered bodies once pages are rendered (see {@link Snapshot#feedBodies}). */
+    public void feedBodies(Map<Long, String> bodies) {
+        this.feedBodies = bodies;
+    }
+
+    /** The feeds' rendered bodies the previous build into this output left. */
+    public Map<Long, String> previousFeedBodies() {
+        return previous.feedBodies();
     }
 
     private volatile Basis basis = Basis.NONE;
@@ -177,7 +194,9 @@ public final class BuildCache implements ReadCache, RenderCache {
      */
     public boolean sameAsPrevious() {
         return !readsDiffer() && !pagesDiffer && pages.size() == previous.pages().size()
-                && lookups.size() == previous.lookups().size();
+                && lookups.size() == previous.lookups().size()
+                // A body's key hashes all it depends on: the same keys are the same bodies.
+                && feedBodies.keySet().equals(previous.feedBodies().keySet());
     }
 
     /**

@@ -33,7 +33,7 @@ import org.tolk.content.Source;
  */
 public final class CacheFile {
     private static final int MAGIC = 0x544f4c4b; // "TOLK"
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private CacheFile() {
     }
@@ -80,10 +80,15 @@ public final class CacheFile {
             for (int i = 0; i < lookupCount; i++) {
                 lookups.put(in.readText(), strings(in));
             }
+            int bodyCount = in.readInt();
+            Map<Long, String> feedBodies = new HashMap<>(bodyCount * 4 / 3 + 1);
+            for (int i = 0; i < bodyCount; i++) {
+                feedBodies.put(in.readLong(), in.readText());
+            }
             if (!in.atEnd()) {
                 return BuildCache.Snapshot.EMPTY;
             }
-            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis);
+            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis, feedBodies);
         } catch (IOException | RuntimeException e) {
             // A cache from another version, or damaged: build from scratch.
             return BuildCache.Snapshot.EMPTY;
@@ -109,7 +114,7 @@ public final class CacheFile {
         private final java.util.concurrent.CompletableFuture<Void> reads;
         private boolean finished;
 
-        /** Starts writing {@code snapshot}'s header and reads (its pages and lookups are not looked at). */
+        /** Starts writing {@code snapshot}'s header and reads (its pages, lookups and feed bodies are not looked at). */
         public Writing(Path file, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
             this.file = file;
             Files.createDirectories(file.getParent());
@@ -128,7 +133,7 @@ public final class CacheFile {
             });
         }
 
-        /** Writes the pages and lookups of {@code snapshot} after the reads and puts the file in place. */
+        /** Writes the pages, lookups and feed bodies of {@code snapshot} after the reads and puts the file in place. */
         public void finish(BuildCache.Snapshot snapshot) throws IOException {
             awaitReads();
             out.writeInt(snapshot.pages().size());
@@ -140,6 +145,11 @@ public final class CacheFile {
             for (var entry : snapshot.lookups().entrySet()) {
                 out.writeText(entry.getKey());
                 strings(out, entry.getValue());
+            }
+            out.writeInt(snapshot.feedBodies().size());
+            for (var entry : snapshot.feedBodies().entrySet()) {
+                out.writeLong(entry.getKey());
+                out.writeText(entry.getValue());
             }
             out.close();
             try {

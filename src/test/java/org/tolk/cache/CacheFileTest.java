@@ -60,7 +60,8 @@ class CacheFileTest {
                         Problem.error("content/broken.nl.md", 0, 0, "x".repeat(70_000))))));
         BuildCache.Snapshot saved = new BuildCache.Snapshot(reads, Map.of("nl/index.html", 42L, "en/index.html", -7L),
                 Map.of("content/2024/a.nl.md", List.of("content/2024/a.en.md", "content/img.png")), 1_700_000_001_000L, "/out/site",
-                new BuildCache.Basis(-5, 77, java.time.Instant.ofEpochSecond(1_700_000_000L, 123_456_789)));
+                new BuildCache.Basis(-5, 77, java.time.Instant.ofEpochSecond(1_700_000_000L, 123_456_789)),
+                Map.of(-3L, "<p>Één “body”</p>\n", 8L, ""));
         for (String path : List.of(full.sourcePath(), plain.sourcePath())) {
             Files.createDirectories(root.resolve(path).getParent());
             Files.writeString(root.resolve(path), "---\ntitle: x\n---\nBody of " + path + "\n");
@@ -75,6 +76,7 @@ class CacheFileTest {
         assertEquals(saved.writtenAtMillis(), loaded.writtenAtMillis());
         assertEquals(saved.output(), loaded.output());
         assertEquals(saved.basis(), loaded.basis());
+        assertEquals(saved.feedBodies(), loaded.feedBodies());
         assertEquals(saved.reads().keySet(), loaded.reads().keySet());
         for (var entry : saved.reads().entrySet()) {
             BuildCache.FileRead before = entry.getValue();
@@ -101,7 +103,7 @@ class CacheFileTest {
     @Test
     void aDamagedTruncatedOrForeignCacheIsNoCache() throws IOException {
         Path file = CacheFile.location(root, root.resolve("site"));
-        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE);
+        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, Map.of());
         CacheFile.save(file, saved, "1.2.3");
         assertEquals(saved.pages(), CacheFile.load(file, root, "1.2.3").pages());
 

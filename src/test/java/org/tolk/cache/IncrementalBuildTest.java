@@ -125,6 +125,8 @@ class IncrementalBuildTest {
         // nothing else (not the sitemap: the edit changed no address or date).
         assertEquals(6, result.rendered());
         assertTrue(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
+        // The feed's other bodies come from the cache; this one is new.
+        assertTrue(TestSites.text(site, "nl/feed.xml").contains("Een nieuwe alinea."));
     }
 
     @Test
