@@ -481,6 +481,10 @@ public final class Build {
     private static void checkOutputFolder(BuildOptions options, SiteConfig config, Problems problems, Set<String> present) {
         Path output = options.outputFolder();
         try {
+            if (StagedOutput.refusals(output, config.root(), List.of(config.contentDir(), config.templatesDir()), true).isEmpty()) {
+                // What a killed build left is put right first, so that the check sees the output as it stands.
+                StagedOutput.recover(output);
+            }
             for (String reason : StagedOutput.refusals(output, config.root(),
                     List.of(config.contentDir(), config.templatesDir()), options.force(), present)) {
                 problems.error(displayPath(options, output), 0, 0, reason);

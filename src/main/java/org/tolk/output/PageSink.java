@@ -26,11 +26,11 @@ public interface PageSink {
     }
 
     /**
-     * Keeps every file of the previous build at once, for a rebuild that knows which few pages it will write
-     * again (they then replace their kept files). Returns false when the sink cannot, and the pages are then
-     * kept one by one with {@link #reuse}.
+     * Keeps {@code files} (relative paths), all files of the previous build, at once: for a rebuild that knows
+     * which few pages it will write again (they then replace their kept files). Returns false, keeping nothing,
+     * when the sink cannot keep them all, and the pages are then kept one by one with {@link #reuse}.
      */
-    default boolean reuseAll() {
+    default boolean reuseAll(java.util.Collection<String> files) {
         return false;
     }
 

@@ -147,8 +147,7 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         Path out = output.toAbsolutePath().normalize();
         Path parent = out.getParent();
         Files.createDirectories(parent);
-        recoverInterruptedSwap(out);
-        cleanLeftovers(parent, out.getFileName().toString());
+        recover(out);
         Path staging = Files.createTempDirectory(parent, STAGING_PREFIX + out.getFileName() + "-");
         Set<String> previous = Files.isDirectory(out) ? readManifest(out).orElse(Set.of()) : Set.of();
         return new StagedOutput(out, staging, previous, replaceWhole, present);
@@ -191,21 +190,22 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     }
 
     /**
-     * Keeps every file of the previous build, if all of them are still there as the output check listed them;
-     * a page rendered afterwards replaces its kept file. For a rebuild that knows the few pages it will write.
+     * Keeps {@code files}, if the previous build wrote all of them and all are still there as the output check
+     * listed them; a page rendered afterwards replaces its kept file, and files of the previous build not named
+     * go at {@link #commit} as usual. For a rebuild that knows the few pages it will write.
      */
     @Override
-    public boolean reuseAll() {
+    public boolean reuseAll(java.util.Collection<String> files) {
         if (present == null) {
             return false;
         }
-        for (String file : previousFiles) {
-            if (!present.contains(file) || !staysInside(file)) {
+        for (String file : files) {
+            if (!previousFiles.contains(file) || !present.contains(file) || !staysInside(file)) {
                 return false;
             }
         }
-        written.addAll(previousFiles);
-        kept.addAll(previousFiles);
+        written.addAll(files);
+        kept.addAll(files);
         keptAll = true;
         return true;
     }
@@ -370,6 +370,21 @@ public final class StagedOutput implements PageSink, AutoCloseable {
      * If a previous run was killed between moving the old output aside and moving the new one in,
      * the output folder is missing and the old one is beside it: put it back.
      */
+    /**
+     * Finishes or throws away what a killed build left beside {@code output}: a swap half done is completed, an
+     * update whose journal was written is rolled forward, other staging folders are deleted. {@link #open} does
+     * this; a build that looks over the output folder first (see {@link #refusals}) must do it before, or a
+     * half-applied update's new files would look like files Tolk did not create.
+     */
+    public static void recover(Path output) throws IOException {
+        Path out = output.toAbsolutePath().normalize();
+        if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
+            return;
+        }
+        recoverInterruptedSwap(out);
+        cleanLeftovers(out.getParent(), out.getFileName().toString());
+    }
+
     private static void recoverInterruptedSwap(Path out) throws IOException {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -148,7 +148,7 @@ public final class Renderer {
         for (String source : changed) {
             candidates.addAll(pagesByArticle.getOrDefault(source, java.util.List.of()));
         }
-        if (!sink.reuseAll()) {
+        if (!sink.reuseAll(pages.stream().map(page -> Urls.outputFile(page.path())).toList())) {
             return render(sink, done, candidates::contains);
         }
         cache.rememberAllPrevious();

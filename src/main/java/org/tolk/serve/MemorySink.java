@@ -49,8 +49,13 @@ final class MemorySink implements PageSink {
     }
 
     @Override
-    public boolean reuseAll() {
-        files.putAll(previous);
+    public boolean reuseAll(java.util.Collection<String> kept) {
+        if (!previous.keySet().containsAll(kept)) {
+            return false;
+        }
+        for (String file : kept) {
+            files.put(file, previous.get(file));
+        }
         return true;
     }
 

@@ -44,7 +44,7 @@ class StagedOutputTest {
         java.util.Set<String> present = new java.util.HashSet<>();
         assertTrue(StagedOutput.refusals(out, dir, List.of(), false, present).isEmpty());
         try (StagedOutput second = StagedOutput.open(out, false, present)) {
-            assertTrue(second.reuseAll());
+            assertTrue(second.reuseAll(List.of("a/index.html", "b/index.html")));
             second.write("b/index.html", "b2".getBytes());
             assertThrows(IOException.class, () -> second.write("b/index.html", "b3".getBytes()), "written twice");
             second.commit();
@@ -57,7 +57,7 @@ class StagedOutputTest {
         present.clear();
         assertTrue(StagedOutput.refusals(out, dir, List.of(), false, present).isEmpty());
         try (StagedOutput third = StagedOutput.open(out, false, present)) {
-            assertFalse(third.reuseAll());
+            assertFalse(third.reuseAll(List.of("a/index.html", "b/index.html")));
         }
     }
 
@@ -166,6 +166,25 @@ class StagedOutputTest {
             assertFalse(Files.exists(staging));
             assertTrue(Files.exists(dir.resolve("notes.txt")));
         }
+    }
+
+    /** A build finishes a killed update before it looks over the output: the update's new files are Tolk's own. */
+    @Test
+    void aBuildAfterAnUpdateKilledWhileMovingFilesInFinishesItFirst(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        assertTrue(TestSites.build(site).written());
+        Path output = site.resolve("site");
+        // The killed update had written its journal and moved its one new file in.
+        String manifest = Files.readString(output.resolve(StagedOutput.MANIFEST));
+        Path staging = site.resolve(".tolk-staging-site-77");
+        TestSites.write(staging.resolve(StagedOutput.MANIFEST), manifest + "extra/index.html\n");
+        TestSites.write(staging.resolve(".tolk-journal"), "+extra/index.html\n");
+        TestSites.write(output.resolve("extra/index.html"), "moved in before the kill");
+
+        BuildResult result = TestSites.build(site);
+        assertTrue(result.written(), result.problems().toString());
+        assertFalse(Files.exists(output.resolve("extra")), "Tolk's own file, not produced by this build: removed");
+        assertEquals(List.of(), stagedFolders(site));
     }
 
     /** An update that never got as far as its journal is thrown away: the output is the old site. */
