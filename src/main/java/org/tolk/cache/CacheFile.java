@@ -1,7 +1,5 @@
 package org.tolk.cache;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -119,7 +117,7 @@ public final class CacheFile {
             this.file = file;
             Files.createDirectories(file.getParent());
             this.temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
-            this.out = new Encoder(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)));
+            this.out = new Encoder(Files.newOutputStream(temporary));
             this.reads = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     writeReads(out, snapshot, tolkVersion);
@@ -179,8 +177,11 @@ public final class CacheFile {
                 } catch (IOException | RuntimeException e) {
                     // being thrown away anyway
                 }
-                out.close();
-                Files.deleteIfExists(temporary);
+                try {
+                    out.close();
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
             }
         }
     }
@@ -406,49 +407,80 @@ public final class CacheFile {
      * number, so that loading the cache of 20,000 articles decodes and allocates them once.
      */
     private static final class Encoder {
-        private final DataOutputStream out;
+        private final java.io.OutputStream out;
+        // Its own buffer: DataOutputStream over a BufferedOutputStream takes a lock for every byte of a number.
+        private final byte[] buffer = new byte[1 << 16];
+        private int used;
         private final Map<String, Integer> symbols = new HashMap<>();
 
-        Encoder(DataOutputStream out) {
+        Encoder(java.io.OutputStream out) {
             this.out = out;
         }
 
         void writeInt(int value) throws IOException {
-            out.writeInt(value);
+            room(4);
+            buffer[used] = (byte) (value >>> 24);
+            buffer[used + 1] = (byte) (value >>> 16);
+            buffer[used + 2] = (byte) (value >>> 8);
+            buffer[used + 3] = (byte) value;
+            used += 4;
         }
 
         void writeLong(long value) throws IOException {
-            out.writeLong(value);
+            writeInt((int) (value >>> 32));
+            writeInt((int) value);
         }
 
         void writeBoolean(boolean value) throws IOException {
-            out.writeBoolean(value);
+            writeByte(value ? 1 : 0);
         }
 
         void writeByte(int value) throws IOException {
-            out.writeByte(value);
+            room(1);
+            buffer[used++] = (byte) value;
         }
 
         void writeText(String text) throws IOException {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            writeInt(bytes.length);
+            if (bytes.length > buffer.length - used) {
+                flush();
+                out.write(bytes);
+            } else {
+                System.arraycopy(bytes, 0, buffer, used, bytes.length);
+                used += bytes.length;
+            }
         }
 
         /** A repeating text: 0 and the text the first time, then its number (from 1). */
         void writeSymbol(String text) throws IOException {
             Integer number = symbols.get(text);
             if (number != null) {
-                out.writeInt(number);
+                writeInt(number);
             } else {
                 symbols.put(text, symbols.size() + 1);
-                out.writeInt(0);
+                writeInt(0);
                 writeText(text);
             }
         }
 
+        private void room(int bytes) throws IOException {
+            if (buffer.length - used < bytes) {
+                flush();
+            }
+        }
+
+        private void flush() throws IOException {
+            out.write(buffer, 0, used);
+            used = 0;
+        }
+
         void close() throws IOException {
-            out.close();
+            try {
+                flush();
+            } finally {
+                out.close();
+            }
         }
     }
 
