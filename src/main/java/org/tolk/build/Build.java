@@ -339,7 +339,7 @@ public final class Build {
         SiteConfig config = withBaseUrlOverride(loaded.get(), options, problems);
         times.stage("config");
 
-        Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        StagedOutput.Listing present = new StagedOutput.Listing();
         // Looking over the output folder (23,000 files at 10,000 stories) and loading the theme need nothing
         // else: they run beside reading the cache and the content.
         java.util.concurrent.CompletableFuture<Void> outputChecked = options.write()
@@ -477,8 +477,8 @@ public final class Build {
         return config.withBaseUrl(url.get());
     }
 
-    /** @param present gets the files the check found in the output folder */
-    private static void checkOutputFolder(BuildOptions options, SiteConfig config, Problems problems, Set<String> present) {
+    /** @param present gets what the check found in the output folder */
+    private static void checkOutputFolder(BuildOptions options, SiteConfig config, Problems problems, StagedOutput.Listing present) {
         Path output = options.outputFolder();
         try {
             if (StagedOutput.refusals(output, config.root(), List.of(config.contentDir(), config.templatesDir()), true).isEmpty()) {

@@ -72,12 +72,19 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         return refusals(output, siteRoot, sourceFolders, force, null);
     }
 
+    /** What {@link #refusals} saw of an output folder, for {@link #open(Path, boolean, Listing)}: it need not look again. */
+    public static final class Listing {
+        private final Set<String> files = ConcurrentHashMap.newKeySet();
+        /** The folder's manifest as the check read it (empty if it had none); null if the check did not get that far. */
+        private volatile Set<String> manifest;
+    }
+
     /**
      * As {@link #refusals(Path, Path, List, boolean)}, and if {@code found} is given, the files of the output
-     * folder that the check listed go into it (relative paths), for {@link #open(Path, boolean, Set)}.
+     * folder that the check listed (relative paths) and its manifest go into it, for {@link #open(Path, boolean, Listing)}.
      */
     public static List<String> refusals(Path output, Path siteRoot, List<Path> sourceFolders, boolean force,
-                                        Set<String> found) throws IOException {
+                                        Listing found) throws IOException {
         List<String> reasons = new ArrayList<>();
         Path out = output.toAbsolutePath().normalize();
         Path root = siteRoot.toAbsolutePath().normalize();
@@ -101,6 +108,9 @@ public final class StagedOutput implements PageSink, AutoCloseable {
             return reasons;
         }
         Set<String> owned = readManifest(out).orElse(null);
+        if (found != null) {
+            found.manifest = owned == null ? Set.of() : owned;
+        }
         List<String> strangers = new ArrayList<>();
         // One visit per file with the attributes the walk read anyway: an output of 23,000 files is looked at
         // on every build, so no second stat per file.
@@ -112,7 +122,7 @@ public final class StagedOutput implements PageSink, AutoCloseable {
                     strangers.add(relative);
                 }
                 if (found != null && attrs.isRegularFile()) {
-                    found.add(relative);
+                    found.files.add(relative);
                 }
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
@@ -140,17 +150,18 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     }
 
     /**
-     * @param present the output folder's files as {@link #refusals(Path, Path, List, boolean, Set)} just listed
-     *                them, or null: then each file kept is looked up on disk (23,000 looks at 10,000 stories)
+     * @param listing the output folder as {@link #refusals(Path, Path, List, boolean, Listing)} just saw it, or
+     *                null: then each file kept is looked up on disk (23,000 looks at 10,000 stories)
      */
-    public static StagedOutput open(Path output, boolean replaceWhole, Set<String> present) throws IOException {
+    public static StagedOutput open(Path output, boolean replaceWhole, Listing listing) throws IOException {
         Path out = output.toAbsolutePath().normalize();
         Path parent = out.getParent();
         Files.createDirectories(parent);
         recover(out);
         Path staging = Files.createTempDirectory(parent, STAGING_PREFIX + out.getFileName() + "-");
-        Set<String> previous = Files.isDirectory(out) ? readManifest(out).orElse(Set.of()) : Set.of();
-        return new StagedOutput(out, staging, previous, replaceWhole, present);
+        Set<String> previous = listing != null && listing.manifest != null ? listing.manifest
+                : Files.isDirectory(out) ? readManifest(out).orElse(Set.of()) : Set.of();
+        return new StagedOutput(out, staging, previous, replaceWhole, listing == null ? null : listing.files);
     }
 
     @Override

@@ -41,7 +41,7 @@ class StagedOutputTest {
             first.write("b/index.html", "b".getBytes());
             first.commit();
         }
-        java.util.Set<String> present = new java.util.HashSet<>();
+        StagedOutput.Listing present = new StagedOutput.Listing();
         assertTrue(StagedOutput.refusals(out, dir, List.of(), false, present).isEmpty());
         try (StagedOutput second = StagedOutput.open(out, false, present)) {
             assertTrue(second.reuseAll(List.of("a/index.html", "b/index.html")));
@@ -54,7 +54,7 @@ class StagedOutputTest {
 
         // A file deleted by hand since: nothing is kept in bulk, so that the page is written again.
         Files.delete(out.resolve("a/index.html"));
-        present.clear();
+        present = new StagedOutput.Listing();
         assertTrue(StagedOutput.refusals(out, dir, List.of(), false, present).isEmpty());
         try (StagedOutput third = StagedOutput.open(out, false, present)) {
             assertFalse(third.reuseAll(List.of("a/index.html", "b/index.html")));
