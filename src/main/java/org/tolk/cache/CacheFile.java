@@ -107,6 +107,7 @@ public final class CacheFile {
      */
     public static final class Writing implements AutoCloseable {
         private final Path file;
+        private final String tolkVersion;
         private final Path temporary;
         private final Encoder out;
         private final java.util.concurrent.CompletableFuture<Void> reads;
@@ -115,6 +116,7 @@ public final class CacheFile {
         /** Starts writing {@code snapshot}'s header and reads (its pages, lookups and feed bodies are not looked at). */
         public Writing(Path file, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
             this.file = file;
+            this.tolkVersion = tolkVersion;
             Files.createDirectories(file.getParent());
             this.temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
             this.out = new Encoder(Files.newOutputStream(temporary));
@@ -156,6 +158,7 @@ public final class CacheFile {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             finished = true;
+            pruneOthers(file, tolkVersion);
         }
 
         private void awaitReads() throws IOException {
@@ -183,6 +186,56 @@ public final class CacheFile {
                     Files.deleteIfExists(temporary);
                 }
             }
+        }
+    }
+
+    private static final java.util.regex.Pattern CACHE_NAME = java.util.regex.Pattern.compile("build-[0-9a-f]{1,16}\\.bin");
+    private static final java.util.regex.Pattern TEMPORARY_NAME = java.util.regex.Pattern.compile("build[0-9]+\\.tmp");
+    /** A temporary cache file this old was left by a killed build, not one being written now. */
+    private static final long ABANDONED_MILLIS = 60 * 60 * 1000L;
+
+    /**
+     * Deletes the caches beside {@code kept} that no build can use any more: those of output folders that
+     * are gone (a build into a temporary folder leaves one, of some 30 MB at 10,000 stories), those an
+     * older Tolk wrote, and temporary files of killed builds. Only files with the names Tolk gives them.
+     * Tidying is a courtesy: a file it cannot read or delete is left alone.
+     */
+    static void pruneOthers(Path kept, String tolkVersion) {
+        try (java.util.stream.Stream<Path> files = Files.list(kept.getParent())) {
+            for (Path other : files.toList()) {
+                String name = other.getFileName().toString();
+                try {
+                    if (CACHE_NAME.matcher(name).matches() && !other.equals(kept) && !usable(other, tolkVersion)) {
+                        Files.deleteIfExists(other);
+                    } else if (TEMPORARY_NAME.matcher(name).matches()
+                            && Files.getLastModifiedTime(other).toMillis() < System.currentTimeMillis() - ABANDONED_MILLIS) {
+                        Files.deleteIfExists(other);
+                    }
+                } catch (IOException e) {
+                    // left for another time
+                }
+            }
+        } catch (IOException e) {
+            // left for another time
+        }
+    }
+
+    /** Whether a cache file is of this Tolk and describes an output folder that still exists. */
+    private static boolean usable(Path file, String tolkVersion) throws IOException {
+        byte[] head = new byte[4096];
+        int length;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            length = in.readNBytes(head, 0, head.length);
+        }
+        try {
+            Decoder in = new Decoder(java.util.Arrays.copyOf(head, length));
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readText().equals(tolkVersion)) {
+                return false;
+            }
+            in.readLong();
+            return Files.isDirectory(Path.of(in.readText()));
+        } catch (IOException | RuntimeException e) {
+            return false;   // damaged, or a header longer than any Tolk writes
         }
     }
 

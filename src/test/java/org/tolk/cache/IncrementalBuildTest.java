@@ -2,6 +2,7 @@ package org.tolk.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -167,6 +168,31 @@ class IncrementalBuildTest {
         BuildResult result = TestSites.build(site);
         assertEquals(1, result.rendered(), result.rendered() + " of " + result.files());
         assertEquals("body { color: #111; }\n", TestSites.text(site, "assets/tolk.css"));
+    }
+
+    @Test
+    void savingACacheDeletesTheCachesNoBuildCanUse(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        Path gone = dir.resolve("gone");
+        Path kept = dir.resolve("kept");
+        assertTrue(Build.run(TestSites.options(site).withOutput(gone)).written());
+        assertTrue(Build.run(TestSites.options(site).withOutput(kept)).written());
+        try (Stream<Path> files = Files.walk(gone)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        Path cacheFolder = CacheFile.location(site, gone).getParent();
+        TestSites.write(cacheFolder.resolve("build-00ff.bin"), "damaged");
+        TestSites.write(cacheFolder.resolve("notes.txt"), "not Tolk's");
+
+        assertTrue(TestSites.build(site).written());
+
+        assertTrue(Files.exists(CacheFile.location(site, site.resolve("site"))));
+        assertTrue(Files.exists(CacheFile.location(site, kept)), "its output folder is still there");
+        assertFalse(Files.exists(CacheFile.location(site, gone)), "its output folder is gone");
+        assertFalse(Files.exists(cacheFolder.resolve("build-00ff.bin")));
+        assertTrue(Files.exists(cacheFolder.resolve("notes.txt")), "never deletes what it did not create");
     }
 
     @Test
