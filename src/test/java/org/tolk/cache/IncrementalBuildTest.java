@@ -81,11 +81,7 @@ class IncrementalBuildTest {
 
     @Test
     void aBodyEditBesideAStyleSheetEditWritesTheNewStyleSheet(@TempDir Path dir) throws IOException {
-        Path site = TestSites.copy("basic", dir);
-        TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #000; }\n");
-        TestSites.build(site);
-        Edits.age(site);
-        TestSites.build(site);
+        Path site = builtWithAgedSources(dir, "body { color: #000; }\n");
         Path story = site.resolve("content/a/story.nl.md");
         Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
         TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #111; }\n");
@@ -159,11 +155,7 @@ class IncrementalBuildTest {
 
     @Test
     void aStyleSheetEditRewritesOnlyTheStyleSheet(@TempDir Path dir) throws IOException {
-        Path site = TestSites.copy("basic", dir);
-        TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #000; }\n");
-        TestSites.build(site);
-        Edits.age(site);
-        TestSites.build(site);
+        Path site = builtWithAgedSources(dir, "body { color: #000; }\n");
         TestSites.write(site.resolve("templates/assets/tolk.css"), "body { color: #111; }\n");
         BuildResult result = TestSites.build(site);
         assertEquals(1, result.rendered(), result.rendered() + " of " + result.files());
@@ -210,7 +202,15 @@ class IncrementalBuildTest {
      * author's edits, with a cache that trusts every file's time.
      */
     private static Path builtWithAgedSources(Path dir) throws IOException {
+        return builtWithAgedSources(dir, null);
+    }
+
+    /** As {@link #builtWithAgedSources(Path)}, with a style sheet of the site's own in templates/assets/ if not null. */
+    private static Path builtWithAgedSources(Path dir, String styleSheet) throws IOException {
         Path site = TestSites.copy("basic", dir);
+        if (styleSheet != null) {
+            TestSites.write(site.resolve("templates/assets/tolk.css"), styleSheet);
+        }
         TestSites.build(site);
         Edits.age(site);
         TestSites.build(site);
