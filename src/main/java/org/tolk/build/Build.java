@@ -78,19 +78,19 @@ public final class Build {
      * the listing of content/), with the problems those stages reported.
      */
     public static final class Base {
-        public static final Base EMPTY = new Base(BuildCache.Snapshot.EMPTY, null, null, null, null, Map.of());
+        public static final Base EMPTY = new Base(BuildCache.Snapshot.EMPTY, null, null, null, null, org.tolk.render.FeedBodies.NONE);
 
         private final BuildCache.Snapshot snapshot;
         private final Setup setup;
         private final Content content;
         private final Site site;
         private final Inclusion inclusion;
-        private final Map<Long, String> feedBodies;
+        private final org.tolk.render.FeedBodies feedBodies;
         /** Made when an edit first needs it, then kept as long as the site's structure is: see {@link Renderer#pagesByArticle}. */
         private Map<String, List<Page>> pagesByArticle;
 
         private Base(BuildCache.Snapshot snapshot, Setup setup, Content content, Site site, Inclusion inclusion,
-                     Map<Long, String> feedBodies) {
+                     org.tolk.render.FeedBodies feedBodies) {
             this.feedBodies = feedBodies;
             this.snapshot = snapshot;
             this.setup = setup;

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.tolk.content.FileState;
 import org.tolk.content.ReadCache;
+import org.tolk.render.FeedBodies;
 import org.tolk.render.RenderCache;
 
 /**
@@ -25,8 +26,8 @@ public final class BuildCache implements ReadCache, RenderCache {
      *                   article need not render its nineteen other bodies again
      */
     public record Snapshot(Map<String, FileRead> reads, Map<String, Long> pages, Map<String, List<String>> lookups,
-                           long writtenAtMillis, String output, Basis basis, Map<Long, String> feedBodies) {
-        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "", Basis.NONE, Map.of());
+                           long writtenAtMillis, String output, Basis basis, FeedBodies feedBodies) {
+        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "", Basis.NONE, FeedBodies.NONE);
     }
 
     /**
@@ -64,7 +65,7 @@ public final class BuildCache implements ReadCache, RenderCache {
      */
     public BuildCache(Snapshot previous, long global, String output) {
         this.previous = previous.output().equals(output) ? previous
-                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output, Basis.NONE, Map.of());
+                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output, Basis.NONE, FeedBodies.NONE);
         this.global = global;
         this.reads = new ConcurrentHashMap<>(Math.max(16, previous.reads().size() * 4 / 3 + 1));
         this.pages = new ConcurrentHashMap<>(Math.max(16, previous.pages().size() * 4 / 3 + 1));
@@ -109,15 +110,15 @@ public final class BuildCache implements ReadCache, RenderCache {
                 Collections.unmodifiableMap(lookups), writtenAtMillis, output, basis, feedBodies);
     }
 
-    private volatile Map<Long, String> feedBodies = Map.of();
+    private volatile FeedBodies feedBodies = FeedBodies.NONE;
 
     /** Records the feeds' rendered bodies once pages are rendered (see {@link Snapshot#feedBodies}). */
-    public void feedBodies(Map<Long, String> bodies) {
+    public void feedBodies(FeedBodies bodies) {
         this.feedBodies = bodies;
     }
 
     /** The feeds' rendered bodies the previous build into this output left. */
-    public Map<Long, String> previousFeedBodies() {
+    public FeedBodies previousFeedBodies() {
         return previous.feedBodies();
     }
 
@@ -196,7 +197,7 @@ public final class BuildCache implements ReadCache, RenderCache {
         return !readsDiffer() && !pagesDiffer && pages.size() == previous.pages().size()
                 && lookups.size() == previous.lookups().size()
                 // A body's key hashes all it depends on: the same keys are the same bodies.
-                && feedBodies.keySet().equals(previous.feedBodies().keySet());
+                && feedBodies.keys().equals(previous.feedBodies().keys());
     }
 
     /**

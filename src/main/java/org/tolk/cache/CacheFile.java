@@ -79,14 +79,14 @@ public final class CacheFile {
                 lookups.put(in.readText(), strings(in));
             }
             int bodyCount = in.readInt();
-            Map<Long, String> feedBodies = new HashMap<>(bodyCount * 4 / 3 + 1);
+            Map<Long, byte[]> feedBodies = new HashMap<>(bodyCount * 4 / 3 + 1);
             for (int i = 0; i < bodyCount; i++) {
-                feedBodies.put(in.readLong(), in.readText());
+                feedBodies.put(in.readLong(), in.readBytes());
             }
             if (!in.atEnd()) {
                 return BuildCache.Snapshot.EMPTY;
             }
-            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis, feedBodies);
+            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis, org.tolk.render.FeedBodies.ofUtf8(feedBodies));
         } catch (IOException | RuntimeException e) {
             // A cache from another version, or damaged: build from scratch.
             return BuildCache.Snapshot.EMPTY;
@@ -146,10 +146,10 @@ public final class CacheFile {
                 out.writeText(entry.getKey());
                 strings(out, entry.getValue());
             }
-            out.writeInt(snapshot.feedBodies().size());
-            for (var entry : snapshot.feedBodies().entrySet()) {
-                out.writeLong(entry.getKey());
-                out.writeText(entry.getValue());
+            out.writeInt(snapshot.feedBodies().keys().size());
+            for (long key : snapshot.feedBodies().keys()) {
+                out.writeLong(key);
+                out.writeBytes(snapshot.feedBodies().utf8(key));
             }
             out.close();
             try {
@@ -494,7 +494,10 @@ public final class CacheFile {
         }
 
         void writeText(String text) throws IOException {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void writeBytes(byte[] bytes) throws IOException {
             writeInt(bytes.length);
             if (bytes.length > buffer.length - used) {
                 flush();
@@ -565,6 +568,17 @@ public final class CacheFile {
         byte readByte() throws IOException {
             need(1);
             return bytes[at++];
+        }
+
+        byte[] readBytes() throws IOException {
+            int length = readInt();
+            if (length < 0) {
+                throw new IOException("damaged cache");
+            }
+            need(length);
+            byte[] read = java.util.Arrays.copyOfRange(bytes, at, at + length);
+            at += length;
+            return read;
         }
 
         String readText() throws IOException {

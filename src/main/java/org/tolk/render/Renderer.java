@@ -45,7 +45,7 @@ public final class Renderer {
      * edit elsewhere leaves valid: a feed re-rendered for one article must not render twenty bodies again.
      */
     private final Map<Long, String> feedBodies = new ConcurrentHashMap<>();
-    private final Map<Long, String> earlierBodies;
+    private final FeedBodies earlierBodies;
     /** The articles that feeds carry, by source path. */
     private final Map<String, Article> inFeeds;
     /** A template mistake breaks many pages; it is reported once, naming the first page by path so the report is stable. */
@@ -74,18 +74,18 @@ public final class Renderer {
 
     /** A renderer that skips pages whose fingerprint is the one {@code cache} recorded, if the sink can keep them. */
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache) {
-        this(site, theme, strings, version, problems, cache, Map.of());
+        this(site, theme, strings, version, problems, cache, FeedBodies.NONE);
     }
 
     /** @param earlierBodies {@link #feedBodies()} of an earlier rendering with the same cache lineage */
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
-                    Map<Long, String> earlierBodies) {
+                    FeedBodies earlierBodies) {
         this(site, theme, strings, version, problems, cache, earlierBodies, Sitemap.Limits.PROTOCOL);
     }
 
     /** @param sitemapLimits what one sitemap file may hold: the protocol's, or small ones for tests */
     Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
-             Map<Long, String> earlierBodies, Sitemap.Limits sitemapLimits) {
+             FeedBodies earlierBodies, Sitemap.Limits sitemapLimits) {
         this.earlierBodies = earlierBodies;
         this.timeZone = java.util.TimeZone.getTimeZone(site.config().timeZone());
         this.lookupsNow = new ConcurrentHashMap<>(site.articles().size() * 4 / 3 + 16);
@@ -541,16 +541,19 @@ public final class Renderer {
      * earlier one and still valid), for the next rendering's {@code earlierBodies}: a later edit elsewhere
      * re-renders other feeds, whose bodies must still be there.
      */
-    public Map<Long, String> feedBodies() {
-        Map<Long, String> known = new java.util.HashMap<>();
+    public FeedBodies feedBodies() {
+        Map<Long, Object> known = new java.util.HashMap<>();
         for (Article article : inFeeds.values()) {
             long key = bodyKey(article);
-            String body = feedBodies.getOrDefault(key, earlierBodies.get(key));
+            Object body = feedBodies.get(key);
+            if (body == null) {
+                body = earlierBodies.raw(key);
+            }
             if (body != null) {
                 known.put(key, body);
             }
         }
-        return java.util.Collections.unmodifiableMap(known);
+        return FeedBodies.of(known);
     }
 
     /** A page's template and the variables it gets (without the template functions). */

@@ -61,7 +61,8 @@ class CacheFileTest {
         BuildCache.Snapshot saved = new BuildCache.Snapshot(reads, Map.of("nl/index.html", 42L, "en/index.html", -7L),
                 Map.of("content/2024/a.nl.md", List.of("content/2024/a.en.md", "content/img.png")), 1_700_000_001_000L, "/out/site",
                 new BuildCache.Basis(-5, 77, java.time.Instant.ofEpochSecond(1_700_000_000L, 123_456_789)),
-                Map.of(-3L, "<p>Één “body”</p>\n", 8L, ""));
+                org.tolk.render.FeedBodies.ofUtf8(Map.of(-3L, "<p>Één “body”</p>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        8L, new byte[0])));
         for (String path : List.of(full.sourcePath(), plain.sourcePath())) {
             Files.createDirectories(root.resolve(path).getParent());
             Files.writeString(root.resolve(path), "---\ntitle: x\n---\nBody of " + path + "\n");
@@ -76,7 +77,9 @@ class CacheFileTest {
         assertEquals(saved.writtenAtMillis(), loaded.writtenAtMillis());
         assertEquals(saved.output(), loaded.output());
         assertEquals(saved.basis(), loaded.basis());
-        assertEquals(saved.feedBodies(), loaded.feedBodies());
+        assertEquals(java.util.Set.of(-3L, 8L), loaded.feedBodies().keys());
+        assertEquals("<p>Één “body”</p>\n", loaded.feedBodies().get(-3L));
+        assertEquals("", loaded.feedBodies().get(8L));
         assertEquals(saved.reads().keySet(), loaded.reads().keySet());
         for (var entry : saved.reads().entrySet()) {
             BuildCache.FileRead before = entry.getValue();
@@ -103,7 +106,7 @@ class CacheFileTest {
     @Test
     void aDamagedTruncatedOrForeignCacheIsNoCache() throws IOException {
         Path file = CacheFile.location(root, root.resolve("site"));
-        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, Map.of());
+        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, org.tolk.render.FeedBodies.NONE);
         CacheFile.save(file, saved, "1.2.3");
         assertEquals(saved.pages(), CacheFile.load(file, root, "1.2.3").pages());
 

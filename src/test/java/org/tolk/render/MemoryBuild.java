@@ -131,7 +131,7 @@ public final class MemoryBuild {
                 return kept != null;
             }
         };
-        new Renderer(site, theme, strings, "test", problems, cache, Map.of(), limits).render(sink, new LongAdder());
+        new Renderer(site, theme, strings, "test", problems, cache, FeedBodies.NONE, limits).render(sink, new LongAdder());
         return new Result(problems.sorted(), new TreeMap<>(out), Set.copyOf(rendered));
     }
 
