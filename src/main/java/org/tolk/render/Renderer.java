@@ -148,7 +148,7 @@ public final class Renderer {
         for (String source : changed) {
             candidates.addAll(pagesByArticle.getOrDefault(source, java.util.List.of()));
         }
-        if (!sink.reuseAll(pages.stream().map(page -> Urls.outputFile(page.path())).toList())) {
+        if (!sink.reuseAll(outputFiles())) {
             return render(sink, done, candidates::contains);
         }
         cache.rememberAllPrevious();
@@ -167,6 +167,24 @@ public final class Renderer {
         done.add(pages.size() - candidates.size());
         return new Counts(inLanguageOrder(perLanguage), files, written.rendered());
     }
+
+    /** The files of {@link #pages}: the same for the same site, which the preview renders again after a body edit. */
+    private java.util.List<String> outputFiles() {
+        OutputFiles last = lastOutputFiles;
+        if (last != null && last.sitePages() == site.pages() && last.sitemapParts() == sitemapParts) {
+            return last.files();
+        }
+        java.util.List<String> files = pages.stream().map(page -> Urls.outputFile(page.path())).toList();
+        lastOutputFiles = new OutputFiles(site.pages(), sitemapParts, files);
+        return files;
+    }
+
+    /** By identity of what {@link #pages} is made of (a Site and its sitemap's parts do not change). */
+    private record OutputFiles(java.util.List<Page> sitePages, java.util.List<Page.SitemapPartPage> sitemapParts,
+                               java.util.List<String> files) {
+    }
+
+    private static volatile OutputFiles lastOutputFiles;
 
     /**
      * For each article (by source path), the pages whose fingerprint includes its file's version: its own page and
