@@ -2,6 +2,7 @@ package org.tolk.build;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,6 +24,8 @@ import org.tolk.content.ContentReader.Content;
 import org.tolk.content.ReadCache;
 import org.tolk.output.PageSink;
 import org.tolk.output.StagedOutput;
+import org.tolk.render.FeedBodies;
+import org.tolk.render.Fingerprint;
 import org.tolk.render.RenderCache;
 import org.tolk.render.Renderer;
 import org.tolk.render.Strings;
@@ -78,19 +81,19 @@ public final class Build {
      * the listing of content/), with the problems those stages reported.
      */
     public static final class Base {
-        public static final Base EMPTY = new Base(BuildCache.Snapshot.EMPTY, null, null, null, null, org.tolk.render.FeedBodies.NONE);
+        public static final Base EMPTY = new Base(BuildCache.Snapshot.EMPTY, null, null, null, null, FeedBodies.NONE);
 
         private final BuildCache.Snapshot snapshot;
         private final Setup setup;
         private final Content content;
         private final Site site;
         private final Inclusion inclusion;
-        private final org.tolk.render.FeedBodies feedBodies;
+        private final FeedBodies feedBodies;
         /** Made when an edit first needs it, then kept as long as the site's structure is: see {@link Renderer#pagesByArticle}. */
         private Map<String, List<Page>> pagesByArticle;
 
         private Base(BuildCache.Snapshot snapshot, Setup setup, Content content, Site site, Inclusion inclusion,
-                     org.tolk.render.FeedBodies feedBodies) {
+                     FeedBodies feedBodies) {
             this.feedBodies = feedBodies;
             this.snapshot = snapshot;
             this.setup = setup;
@@ -250,21 +253,21 @@ public final class Build {
     private static long layout(Content content, Theme theme, BuildCache cache) {
         long h = content.states().size();
         for (String path : content.states().keySet()) {
-            h = org.tolk.render.Fingerprint.mix(h, org.tolk.render.Fingerprint.of(0, path));
+            h = Fingerprint.mix(h, Fingerprint.of(0, path));
             if (!path.endsWith(".md")) {
                 // As the file's page sees it: with a hash of its bytes if it changed just before the build.
-                h = org.tolk.render.Fingerprint.mix(h, org.tolk.render.Fingerprint.of(0, cache.state(path)));
+                h = Fingerprint.mix(h, Fingerprint.of(0, cache.state(path)));
             }
         }
         for (String name : theme.assetNames()) {
             if (theme.asset(name) instanceof Theme.AssetSource.SiteFile file) {
-                h = org.tolk.render.Fingerprint.mix(h, org.tolk.render.Fingerprint.of(0, name));
+                h = Fingerprint.mix(h, Fingerprint.of(0, name));
                 try {
-                    h = org.tolk.render.Fingerprint.mix(org.tolk.render.Fingerprint.mix(h, java.nio.file.Files.size(file.file())),
-                            java.nio.file.Files.getLastModifiedTime(file.file()).toMillis());
+                    h = Fingerprint.mix(Fingerprint.mix(h, Files.size(file.file())),
+                            Files.getLastModifiedTime(file.file()).toMillis());
                 } catch (IOException e) {
                     // gone since the theme was loaded: then nothing is known, and nothing is reused on its account
-                    h = org.tolk.render.Fingerprint.mix(h, System.nanoTime());
+                    h = Fingerprint.mix(h, System.nanoTime());
                 }
             }
         }

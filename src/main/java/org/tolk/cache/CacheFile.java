@@ -22,6 +22,7 @@ import org.tolk.content.FileState;
 import org.tolk.content.Position;
 import org.tolk.content.ReadCache;
 import org.tolk.content.Source;
+import org.tolk.render.FeedBodies;
 
 /**
  * Reads and writes {@link BuildCache.Snapshot}s as {@code .tolk/cache/build-OUTPUT.bin}: a plain binary format
@@ -86,7 +87,7 @@ public final class CacheFile {
             if (!in.atEnd()) {
                 return BuildCache.Snapshot.EMPTY;
             }
-            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis, org.tolk.render.FeedBodies.ofUtf8(feedBodies));
+            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis, FeedBodies.ofUtf8(feedBodies));
         } catch (IOException | RuntimeException e) {
             // A cache from another version, or damaged: build from scratch.
             return BuildCache.Snapshot.EMPTY;

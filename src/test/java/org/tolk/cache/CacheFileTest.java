@@ -25,6 +25,7 @@ import org.tolk.content.FileState;
 import org.tolk.content.Position;
 import org.tolk.content.ReadCache;
 import org.tolk.content.Source;
+import org.tolk.render.FeedBodies;
 
 /** The cache file gives back what was saved, and a damaged or foreign one counts as no cache. */
 class CacheFileTest {
@@ -61,7 +62,7 @@ class CacheFileTest {
         BuildCache.Snapshot saved = new BuildCache.Snapshot(reads, Map.of("nl/index.html", 42L, "en/index.html", -7L),
                 Map.of("content/2024/a.nl.md", List.of("content/2024/a.en.md", "content/img.png")), 1_700_000_001_000L, "/out/site",
                 new BuildCache.Basis(-5, 77, java.time.Instant.ofEpochSecond(1_700_000_000L, 123_456_789)),
-                org.tolk.render.FeedBodies.ofUtf8(Map.of(-3L, "<p>Één “body”</p>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                FeedBodies.ofUtf8(Map.of(-3L, "<p>Één “body”</p>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         8L, new byte[0])));
         for (String path : List.of(full.sourcePath(), plain.sourcePath())) {
             Files.createDirectories(root.resolve(path).getParent());
@@ -106,7 +107,7 @@ class CacheFileTest {
     @Test
     void aDamagedTruncatedOrForeignCacheIsNoCache() throws IOException {
         Path file = CacheFile.location(root, root.resolve("site"));
-        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, org.tolk.render.FeedBodies.NONE);
+        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, FeedBodies.NONE);
         CacheFile.save(file, saved, "1.2.3");
         assertEquals(saved.pages(), CacheFile.load(file, root, "1.2.3").pages());
 
