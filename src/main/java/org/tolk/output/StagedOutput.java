@@ -357,7 +357,7 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         }
         move(staging, output);
         if (old != null) {
-            deleteOwned(old);
+            deleteOwned(old, false);
         }
     }
 
@@ -425,17 +425,25 @@ public final class StagedOutput implements PageSink, AutoCloseable {
             if (Files.exists(leftover.resolve(JOURNAL)) && Files.isDirectory(parent.resolve(outputName))) {
                 applyJournal(leftover, parent.resolve(outputName));
             } else {
-                deleteOwned(leftover);
+                deleteOwned(leftover, leftover.getFileName().toString().startsWith(STAGING_PREFIX));
             }
         }
     }
 
     /** Deletes a folder that Tolk wrote: the files its manifest lists, then the folders they leave empty. */
-    private static void deleteOwned(Path folder) throws IOException {
+    /**
+     * @param staging whether the folder is a staging folder, which Tolk made and filled itself; otherwise it is
+     *                an output folder moved aside, which may hold files Tolk did not create (--force moves them
+     *                aside with it)
+     */
+    private static void deleteOwned(Path folder, boolean staging) throws IOException {
         Optional<Set<String>> manifest = readManifest(folder);
         if (manifest.isEmpty()) {
-            // A staging folder without a manifest was never committed: all of it is Tolk's.
-            deleteTree(folder);
+            if (staging) {
+                // A staging folder without a manifest was never committed: all of it is Tolk's.
+                deleteTree(folder);
+            }
+            // An output folder without a manifest was never Tolk's: nothing in it is deleted.
             return;
         }
         for (String file : manifest.get()) {

@@ -93,6 +93,28 @@ class StagedOutputTest {
         assertEquals("<p>hand-made</p>", Files.readString(site.resolve("public/index.html")));
     }
 
+    /** --force on a folder Tolk never wrote (no manifest): its files are moved aside, never deleted. */
+    @Test
+    void forcingAFolderThatIsNotTolksOutputMovesItsFilesAside(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.write(site.resolve("public/index.html"), "<p>hand-made</p>");
+        TestSites.write(site.resolve("public/notes/todo.txt"), "mine");
+        BuildResult forced = Build.run(TestSites.options(site).withOutput(site.resolve("public")).withForce(true));
+        assertTrue(forced.written(), forced.problems().toString());
+        assertFalse(Files.readString(site.resolve("public/index.html")).contains("hand-made"));
+        try (Stream<Path> siblings = Files.list(site)) {
+            Path old = siblings.filter(p -> p.getFileName().toString().startsWith(".tolk-old-public-")).findFirst().orElseThrow();
+            assertEquals("<p>hand-made</p>", Files.readString(old.resolve("index.html")));
+            assertEquals("mine", Files.readString(old.resolve("notes/todo.txt")));
+        }
+        // The next build leaves them there too.
+        assertTrue(Build.run(TestSites.options(site).withOutput(site.resolve("public"))).written());
+        try (Stream<Path> siblings = Files.list(site)) {
+            Path old = siblings.filter(p -> p.getFileName().toString().startsWith(".tolk-old-public-")).findFirst().orElseThrow();
+            assertEquals("mine", Files.readString(old.resolve("notes/todo.txt")));
+        }
+    }
+
     @Test
     void refusesToWriteIntoTheSourcesOrOverTheSiteRoot(@TempDir Path dir) {
         Path site = TestSites.copy("basic", dir);
