@@ -81,7 +81,7 @@ public final class Build {
      * the listing of content/), with the problems those stages reported.
      */
     public static final class Base {
-        public static final Base EMPTY = new Base(BuildCache.Snapshot.EMPTY, null, null, null, null, FeedBodies.NONE);
+        public static final Base EMPTY = new Base(BuildCache.Snapshot.EMPTY, null, null, null, null, FeedBodies.NONE, null);
 
         private final BuildCache.Snapshot snapshot;
         private final Setup setup;
@@ -89,12 +89,14 @@ public final class Build {
         private final Site site;
         private final Inclusion inclusion;
         private final FeedBodies feedBodies;
+        private final Renderer.Layout layout;
         /** Made when an edit first needs it, then kept as long as the site's structure is: see {@link Renderer#pagesByArticle}. */
         private Map<String, List<Page>> pagesByArticle;
 
         private Base(BuildCache.Snapshot snapshot, Setup setup, Content content, Site site, Inclusion inclusion,
-                     FeedBodies feedBodies) {
+                     FeedBodies feedBodies, Renderer.Layout layout) {
             this.feedBodies = feedBodies;
+            this.layout = layout;
             this.snapshot = snapshot;
             this.setup = setup;
             this.content = content;
@@ -166,7 +168,8 @@ public final class Build {
         Site site = bodiesOnly.isPresent() ? previous.site
                 : SiteBuilder.build(setup.config(), content, setup.theme().assetNames(), inclusion, problems);
         times.stage("site");
-        Renderer renderer = new Renderer(site, setup.theme(), setup.strings(), Version.get(), problems, cache, previous.feedBodies);
+        Renderer renderer = new Renderer(site, setup.theme(), setup.strings(), Version.get(), problems, cache, previous.feedBodies,
+                previous.layout);
         Renderer.Counts counts = bodiesOnly.isPresent()
                 ? renderer.renderChanged(sink, options.progress(), bodiesOnly.get(), previous.pagesByArticle())
                 : renderer.render(sink, options.progress());
@@ -176,7 +179,8 @@ public final class Build {
             // Only a rendering without errors is a base for the next: see Incremental#next.
             return withoutSnapshot(result);
         }
-        Base next = new Base(cache.snapshot(startedAt, IN_MEMORY), setup, content, site, inclusion, renderer.feedBodies());
+        Base next = new Base(cache.snapshot(startedAt, IN_MEMORY), setup, content, site, inclusion, renderer.feedBodies(),
+                renderer.layout());
         if (bodiesOnly.isPresent()) {
             next.pagesByArticle = previous.pagesByArticle();
         }
@@ -208,13 +212,9 @@ public final class Build {
         if (content.states().size() != previous.content.states().size() || content.articles().size() != previous.content.articles().size()) {
             return Optional.empty();
         }
-        if (!inclusion.equals(previous.inclusion)) {
-            // The preview follows the clock: the same articles must still be published.
-            for (Article article : content.articles()) {
-                if (inclusion.includes(article) != previous.inclusion.includes(article)) {
-                    return Optional.empty();
-                }
-            }
+        // The preview follows the clock: the same articles must still be published.
+        if (!samePublished(content, inclusion, previous.inclusion)) {
+            return Optional.empty();
         }
         return Optional.of(List.copyOf(articles));
     }
@@ -236,13 +236,21 @@ public final class Build {
         if (changed.isEmpty()) {
             return changed;
         }
-        Inclusion before = new Inclusion(inclusion.drafts(), inclusion.future(), previous.now());
+        return samePublished(content, inclusion, new Inclusion(inclusion.drafts(), inclusion.future(), previous.now()))
+                ? changed : Optional.empty();
+    }
+
+    /** Whether {@code now} publishes the same articles of {@code content} as {@code before} did. */
+    private static boolean samePublished(Content content, Inclusion now, Inclusion before) {
+        if (now.equals(before)) {
+            return true;
+        }
         for (Article article : content.articles()) {
-            if (inclusion.includes(article) != before.includes(article)) {
-                return Optional.empty();
+            if (now.includes(article) != before.includes(article)) {
+                return false;
             }
         }
-        return changed;
+        return true;
     }
 
     /**
@@ -483,10 +491,6 @@ public final class Build {
     private static void checkOutputFolder(BuildOptions options, SiteConfig config, Problems problems, StagedOutput.Listing present) {
         Path output = options.outputFolder();
         try {
-            if (StagedOutput.refusals(output, config.root(), List.of(config.contentDir(), config.templatesDir()), true).isEmpty()) {
-                // What a killed build left is put right first, so that the check sees the output as it stands.
-                StagedOutput.recover(output);
-            }
             for (String reason : StagedOutput.refusals(output, config.root(),
                     List.of(config.contentDir(), config.templatesDir()), options.force(), present)) {
                 problems.error(displayPath(options, output), 0, 0, reason);

@@ -49,11 +49,12 @@ public final class CacheFile {
         }
         try {
             Decoder in = new Decoder(Files.readAllBytes(file));
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readText().equals(tolkVersion)) {
+            Header header = header(in, tolkVersion);
+            if (header == null) {
                 return BuildCache.Snapshot.EMPTY;
             }
-            long writtenAt = in.readLong();
-            String output = in.readText();
+            long writtenAt = header.writtenAtMillis();
+            String output = header.output();
             BuildCache.Basis basis = new BuildCache.Basis(in.readLong(), in.readLong(),
                     java.time.Instant.ofEpochSecond(in.readLong(), in.readInt()));
             int readCount = in.readInt();
@@ -229,15 +230,23 @@ public final class CacheFile {
             length = in.readNBytes(head, 0, head.length);
         }
         try {
-            Decoder in = new Decoder(java.util.Arrays.copyOf(head, length));
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readText().equals(tolkVersion)) {
-                return false;
-            }
-            in.readLong();
-            return Files.isDirectory(Path.of(in.readText()));
+            Header header = header(new Decoder(java.util.Arrays.copyOf(head, length)), tolkVersion);
+            return header != null && Files.isDirectory(Path.of(header.output()));
         } catch (IOException | RuntimeException e) {
             return false;   // damaged, or a header longer than any Tolk writes
         }
+    }
+
+    /** What a cache file starts with (after its format and Tolk's version): when it was written, for which output. */
+    private record Header(long writtenAtMillis, String output) {
+    }
+
+    /** The header of a cache in this format by this Tolk, or null if it is another's. */
+    private static Header header(Decoder in, String tolkVersion) throws IOException {
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readText().equals(tolkVersion)) {
+            return null;
+        }
+        return new Header(in.readLong(), in.readText());
     }
 
     private static void writeReads(Encoder out, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {

@@ -82,6 +82,8 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     /**
      * As {@link #refusals(Path, Path, List, boolean)}, and if {@code found} is given, the files of the output
      * folder that the check listed (relative paths) and its manifest go into it, for {@link #open(Path, boolean, Listing)}.
+     * A folder that may be used is first put right ({@link #recover}) so that it is looked over as it stands: a
+     * killed update's new files are Tolk's own, not strangers.
      */
     public static List<String> refusals(Path output, Path siteRoot, List<Path> sourceFolders, boolean force,
                                         Listing found) throws IOException {
@@ -100,7 +102,11 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         if (out.getParent() == null) {
             reasons.add("the output folder cannot be the file system's root");
         }
-        if (!reasons.isEmpty() || force || !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        if (!reasons.isEmpty()) {
+            return reasons;
+        }
+        recover(out);
+        if (force || !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             return reasons;
         }
         if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
@@ -378,17 +384,11 @@ public final class StagedOutput implements PageSink, AutoCloseable {
     }
 
     /**
-     * If a previous run was killed between moving the old output aside and moving the new one in,
-     * the output folder is missing and the old one is beside it: put it back.
+     * Finishes or throws away what a killed build left beside {@code out}: a swap half done is completed, an
+     * update whose journal was written is rolled forward, other staging folders are deleted. Done before the
+     * output folder is looked over ({@link #refusals}) and again, at no cost, when it is opened.
      */
-    /**
-     * Finishes or throws away what a killed build left beside {@code output}: a swap half done is completed, an
-     * update whose journal was written is rolled forward, other staging folders are deleted. {@link #open} does
-     * this; a build that looks over the output folder first (see {@link #refusals}) must do it before, or a
-     * half-applied update's new files would look like files Tolk did not create.
-     */
-    public static void recover(Path output) throws IOException {
-        Path out = output.toAbsolutePath().normalize();
+    private static void recover(Path out) throws IOException {
         if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
             return;
         }
@@ -396,6 +396,10 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         cleanLeftovers(out.getParent(), out.getFileName().toString());
     }
 
+    /**
+     * If a previous run was killed between moving the old output aside and moving the new one in,
+     * the output folder is missing and the old one is beside it: put it back.
+     */
     private static void recoverInterruptedSwap(Path out) throws IOException {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -61,6 +61,7 @@ public final class Renderer {
     private final Map<String, java.util.List<String>> lookupsNow;
 
     private final RenderCache cache;
+    private final Layout layout;
     /** The parts of a sitemap too large for one file, none if it fits: sitemap.xml is then their index. */
     private final java.util.List<Page.SitemapPartPage> sitemapParts;
     /** Every file to write: the site's pages and the sitemap's parts, by path. */
@@ -80,12 +81,28 @@ public final class Renderer {
     /** @param earlierBodies {@link #feedBodies()} of an earlier rendering with the same cache lineage */
     public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
                     FeedBodies earlierBodies) {
-        this(site, theme, strings, version, problems, cache, earlierBodies, Sitemap.Limits.PROTOCOL);
+        this(site, theme, strings, version, problems, cache, earlierBodies, (Layout) null);
+    }
+
+    /**
+     * @param earlierLayout {@link #layout()} of an earlier rendering, used if it is of the same {@code site} (the
+     *                      preview renders its Site again after an edit to bodies alone), or null
+     */
+    public Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
+                    FeedBodies earlierBodies, Layout earlierLayout) {
+        this(earlierLayout != null && earlierLayout.site == site ? earlierLayout : Layout.of(site, Sitemap.Limits.PROTOCOL),
+                theme, strings, version, problems, cache, earlierBodies);
     }
 
     /** @param sitemapLimits what one sitemap file may hold: the protocol's, or small ones for tests */
     Renderer(Site site, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
              FeedBodies earlierBodies, Sitemap.Limits sitemapLimits) {
+        this(Layout.of(site, sitemapLimits), theme, strings, version, problems, cache, earlierBodies);
+    }
+
+    private Renderer(Layout layout, Theme theme, Map<String, Strings> strings, String version, Problems problems, RenderCache cache,
+                     FeedBodies earlierBodies) {
+        Site site = layout.site;
         this.earlierBodies = earlierBodies;
         this.timeZone = java.util.TimeZone.getTimeZone(site.config().timeZone());
         this.lookupsNow = new ConcurrentHashMap<>(site.articles().size() * 4 / 3 + 16);
@@ -104,15 +121,51 @@ public final class Renderer {
                 .flatMap(p -> ((Page.FeedPage) p).entries().stream())
                 .map(Entry::article)
                 .collect(Collectors.toUnmodifiableMap(Article::sourcePath, a -> a, (a, b) -> a));
-        this.sitemapParts = Sitemap.parts(site, sitemapLimits);
-        if (sitemapParts.isEmpty()) {
-            this.pages = site.pages();
-        } else {
-            java.util.List<Page> all = new java.util.ArrayList<>(site.pages());
-            all.addAll(sitemapParts);
-            all.sort(java.util.Comparator.comparing(Page::path));
-            this.pages = java.util.List.copyOf(all);
+        this.layout = layout;
+        this.sitemapParts = layout.sitemapParts;
+        this.pages = layout.pages;
+    }
+
+    /**
+     * What a renderer derives from a Site before rendering anything: the sitemap's parts (counting 200,000
+     * entries' bytes when the site is that large), every file to write, and their names. A Site does not
+     * change, so a later rendering of the same Site takes this over (see the constructor).
+     */
+    public static final class Layout {
+        private final Site site;
+        private final java.util.List<Page.SitemapPartPage> sitemapParts;
+        private final java.util.List<Page> pages;
+        private java.util.List<String> outputFiles;
+
+        private Layout(Site site, java.util.List<Page.SitemapPartPage> sitemapParts, java.util.List<Page> pages) {
+            this.site = site;
+            this.sitemapParts = sitemapParts;
+            this.pages = pages;
         }
+
+        static Layout of(Site site, Sitemap.Limits limits) {
+            java.util.List<Page.SitemapPartPage> parts = Sitemap.parts(site, limits);
+            if (parts.isEmpty()) {
+                return new Layout(site, parts, site.pages());
+            }
+            java.util.List<Page> all = new java.util.ArrayList<>(site.pages());
+            all.addAll(parts);
+            all.sort(java.util.Comparator.comparing(Page::path));
+            return new Layout(site, parts, java.util.List.copyOf(all));
+        }
+
+        /** The files of {@link #pages}, made when a rendering first keeps them all. */
+        private synchronized java.util.List<String> outputFiles() {
+            if (outputFiles == null) {
+                outputFiles = pages.stream().map(page -> Urls.outputFile(page.path())).toList();
+            }
+            return outputFiles;
+        }
+    }
+
+    /** For the next rendering of the same Site: see {@link Layout}. */
+    public Layout layout() {
+        return layout;
     }
 
     /**
@@ -148,7 +201,7 @@ public final class Renderer {
         for (String source : changed) {
             candidates.addAll(pagesByArticle.getOrDefault(source, java.util.List.of()));
         }
-        if (!sink.reuseAll(outputFiles())) {
+        if (!sink.reuseAll(layout.outputFiles())) {
             return render(sink, done, candidates::contains);
         }
         cache.rememberAllPrevious();
@@ -167,24 +220,6 @@ public final class Renderer {
         done.add(pages.size() - candidates.size());
         return new Counts(inLanguageOrder(perLanguage), files, written.rendered());
     }
-
-    /** The files of {@link #pages}: the same for the same site, which the preview renders again after a body edit. */
-    private java.util.List<String> outputFiles() {
-        OutputFiles last = lastOutputFiles;
-        if (last != null && last.sitePages() == site.pages() && last.sitemapParts() == sitemapParts) {
-            return last.files();
-        }
-        java.util.List<String> files = pages.stream().map(page -> Urls.outputFile(page.path())).toList();
-        lastOutputFiles = new OutputFiles(site.pages(), sitemapParts, files);
-        return files;
-    }
-
-    /** By identity of what {@link #pages} is made of (a Site and its sitemap's parts do not change). */
-    private record OutputFiles(java.util.List<Page> sitePages, java.util.List<Page.SitemapPartPage> sitemapParts,
-                               java.util.List<String> files) {
-    }
-
-    private static volatile OutputFiles lastOutputFiles;
 
     /**
      * For each article (by source path), the pages whose fingerprint includes its file's version: its own page and

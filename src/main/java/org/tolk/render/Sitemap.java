@@ -117,24 +117,6 @@ final class Sitemap {
      * incremental build splits exactly as a clean build does.
      */
     static List<Page.SitemapPartPage> parts(Site site, Limits limits) {
-        // The preview renders the same Site again after an edit to bodies alone: at 200,000 pages counting
-        // every entry's bytes again would cost that rebuild most of its time.
-        Split last = lastSplit;
-        if (last != null && last.site() == site && last.limits().equals(limits)) {
-            return last.parts();
-        }
-        List<Page.SitemapPartPage> parts = split(site, limits);
-        lastSplit = new Split(site, limits, parts);
-        return parts;
-    }
-
-    /** The last site split, by identity (a Site is immutable). */
-    private record Split(Site site, Limits limits, List<Page.SitemapPartPage> parts) {
-    }
-
-    private static volatile Split lastSplit;
-
-    private static List<Page.SitemapPartPage> split(Site site, Limits limits) {
         List<Page> listed = listed(site);
         if (listed.size() <= limits.urls() && URLSET_BYTES + listed.size() * longestEntry(site, listed) <= limits.bytes()) {
             return List.of();
