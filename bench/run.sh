@@ -15,6 +15,10 @@ side by side, for each story count N:
   Tolk  no change       a second build into the same folder, with the build cache
   Tolk  one edit        the body of one article edited, then a build (> 2 s after the previous one)
   Hugo  cold build      `hugo --quiet -d OUT` on the same stories (if hugo is installed)
+  Tolk  no change / one edit, with the build daemon
+                        the same two rebuilds handed to Tolk's build daemon (a JVM kept between builds)
+                        after three untimed builds in it (the first starts it); CPU and memory are the
+                        client's and the daemon's together
 Each case with /usr/bin/time -v (wall, user+sys CPU, peak RSS), median of K runs, JVM start-up
 included (run through the ./tolk launcher with TOLK_JAR=the jar: its JVM flags and its class-data
 archive, made before anything is timed). Cold builds of Tolk and Hugo alternate, so that load
@@ -137,6 +141,8 @@ rm -rf "$launcher"
 mkdir -p "$launcher"
 cp -R "$repo/tolk" "$repo/site.yaml" "$repo/content" "$launcher/"
 export TOLK_JAR="$jar"
+# Every case runs in a JVM of its own (JVM start-up counted), but for the rows named "build daemon".
+export TOLK_DAEMON=off
 tolk=("$launcher/tolk")
 # The archive (beside the jar) is made now, before anything is timed, as ./tolk makes it on its first run.
 rm -f "${jar%.jar}.jsa" "${jar%.jar}.jsa.jvm"
@@ -151,11 +157,16 @@ fi
 # measure N TOOL CASE RUN DIR -- command...   (runs the command in DIR; appends one line to $raw)
 # With allow_fail=1 a failed command is recorded as such instead of ending the benchmark.
 allow_fail=0
+# With daemon_pid set, the CPU time that process spent meanwhile is added (a build handed to the build
+# daemon runs there, not in the timed client), and the peak memory is the larger of the two.
+daemon_pid=""
+cpu_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 measure() {
   local n="$1" tool="$2" case_="$3" run="$4" dir="$5"; shift 6
   local tf="$logs/time.txt" lf="$logs/$tool-$n-${case_// /_}-$run.log" load1
   load1="$(cut -d' ' -f1 /proc/loadavg)"
-  local wall user sys rss note="" status=0
+  local wall user sys rss note="" status=0 daemon_before=0
+  [ -z "$daemon_pid" ] || daemon_before="$(cpu_of "$daemon_pid")"
   (cd "$dir" && exec /usr/bin/time -v -o "$tf" "$@") >"$lf" 2>&1 || status=$?
   if [ "$status" != 0 ]; then
     tail -20 "$lf" >&2
@@ -167,6 +178,10 @@ measure() {
   user=$(awk -F': ' '/User time/ {print $2}' "$tf")
   sys=$(awk -F': ' '/System time/ {print $2}' "$tf")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tf")
+  if [ -n "$daemon_pid" ]; then
+    user=$(awk -v u="$user" -v d="$(( $(cpu_of "$daemon_pid") - daemon_before ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {print u + d / hz}')
+    rss=$(awk -v r="$rss" '/VmHWM/ {print ($2 > r ? $2 : r)}' "/proc/$daemon_pid/status")
+  fi
   if [ "$tool" = Tolk ] && [ "$status" = 0 ]; then
     note=$(grep -o '([0-9][^()]*rendered[^()]*)' "$lf" | tail -1 | tr -d '()' || true)
   fi
@@ -236,6 +251,33 @@ bench_n() { # N OUTBASE LABEL
       || { notes+=("WARNING: $n stories$sfx, one edit run $i: the edited sentence is not in the output"); log "WARNING: edit $i not found in output"; }
   done
   cp -p "$backup" "$article"
+  # The same two rebuilds handed to the build daemon, as `tolk build` does on an author's machine (the
+  # rows above run with TOLK_DAEMON=off: a fresh JVM each). Three untimed builds first: the first starts
+  # the daemon, the next two let its JIT compile what a rebuild runs.
+  if [ -z "$sfx" ]; then
+    for ((i = 1; i <= 3; i++)); do
+      sleep 2.2
+      (cd "$tsrc" && TOLK_DAEMON=on "${tolk[@]}" build -s . -o "$tout") >"$logs/daemon-warm-$n-$i.log" 2>&1 \
+        || die "a build in the daemon failed; log: $logs/daemon-warm-$n-$i.log"
+    done
+    daemon_pid="$(TOLK_DAEMON=on "${tolk[@]}" daemon status | grep -F "$jar" | sed -n 's/^Tolk build daemon \([0-9]*\):.*/\1/p' | head -1)"
+    [ -n "$daemon_pid" ] || die "no build daemon is running after three builds; see $logs/daemon-warm-$n-1.log"
+    for ((i = 1; i <= runs; i++)); do
+      sleep 2.2
+      TOLK_DAEMON=on measure "$n" Tolk "no change, build daemon" "$i" "$tsrc" -- "${tolk[@]}" build -s . -o "$tout"
+    done
+    for ((i = 1; i <= runs; i++)); do
+      sleep 2.2
+      marker="$(edit_marker "d$i")"
+      printf '\nThe editors added this sentence later (%s).\n' "$marker" >>"$article"
+      TOLK_DAEMON=on measure "$n" Tolk "one edit, build daemon" "$i" "$tsrc" -- "${tolk[@]}" build -s . -o "$tout"
+      grep -rqF --include=index.html "$marker" "$tout" \
+        || { notes+=("WARNING: $n stories, one edit in the daemon, run $i: the edited sentence is not in the output"); log "WARNING: daemon edit $i not found in output"; }
+    done
+    daemon_pid=""
+    TOLK_DAEMON=on "${tolk[@]}" daemon stop >/dev/null
+    cp -p "$backup" "$article"
+  fi
   # The same edit inside the preview: one JVM (with the flags ./tolk gives `serve`) builds the site in
   # memory, then times each rebuild after the article is edited (ServeRebuild.java). Each run's figure is
   # the median of 10 edits; the table shows the median of the runs (wall = rebuild time, as the terminal

@@ -523,7 +523,7 @@ public final class Build {
     private static CacheFile.Writing startSaving(BuildCache cache, SiteConfig config, long startedAt, Path output,
                                                  Problems problems) {
         try {
-            return new CacheFile.Writing(CacheFile.location(config.root(), output),
+            return new CacheFile.Writing(CacheFile.location(config.root(), output), config.root(),
                     cache.snapshot(startedAt, output.toAbsolutePath().toString()), Version.get());
         } catch (IOException e) {
             cannotSave(problems, e);

@@ -43,10 +43,49 @@ public final class CacheFile {
         return siteRoot.resolve(".tolk").resolve("cache").resolve("build-" + key + ".bin");
     }
 
+    /**
+     * The snapshot this JVM last loaded or saved, with the identity of its file then. The build daemon runs
+     * build after build in one JVM: when the file is still the one it wrote (a cache file is always replaced
+     * by a new one, so a new file is a new inode), decoding it again (0.2–0.5 s at 10,000 stories) is skipped.
+     */
+    private static volatile Remembered remembered;
+
+    private record Remembered(Path file, Object fileKey, long size, long modifiedNanos, Path siteRoot, String tolkVersion,
+                              BuildCache.Snapshot snapshot) {
+        static Remembered of(Path file, Path siteRoot, String tolkVersion, BuildCache.Snapshot snapshot) throws IOException {
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return new Remembered(file.toAbsolutePath(), attributes.fileKey(), attributes.size(),
+                    attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), siteRoot, tolkVersion, snapshot);
+        }
+
+        boolean describes(Remembered other) {
+            return fileKey != null && file.equals(other.file) && fileKey.equals(other.fileKey) && size == other.size
+                    && modifiedNanos == other.modifiedNanos && siteRoot.equals(other.siteRoot) && tolkVersion.equals(other.tolkVersion);
+        }
+    }
+
     public static BuildCache.Snapshot load(Path file, Path siteRoot, String tolkVersion) {
         if (!Files.isRegularFile(file)) {
             return BuildCache.Snapshot.EMPTY;
         }
+        Remembered known = remembered;
+        try {
+            if (known != null && known.describes(Remembered.of(file, siteRoot, tolkVersion, null))) {
+                return known.snapshot();
+            }
+        } catch (IOException e) {
+            return BuildCache.Snapshot.EMPTY;
+        }
+        BuildCache.Snapshot snapshot = decode(file, siteRoot, tolkVersion);
+        try {
+            remembered = snapshot == BuildCache.Snapshot.EMPTY ? null : Remembered.of(file, siteRoot, tolkVersion, snapshot);
+        } catch (IOException e) {
+            remembered = null;
+        }
+        return snapshot;
+    }
+
+    private static BuildCache.Snapshot decode(Path file, Path siteRoot, String tolkVersion) {
         try {
             Decoder in = new Decoder(Files.readAllBytes(file));
             Header header = header(in, tolkVersion);
@@ -109,6 +148,7 @@ public final class CacheFile {
      */
     public static final class Writing implements AutoCloseable {
         private final Path file;
+        private final Path siteRoot;
         private final String tolkVersion;
         private final Path temporary;
         private final Encoder out;
@@ -117,7 +157,16 @@ public final class CacheFile {
 
         /** Starts writing {@code snapshot}'s header and reads (its pages, lookups and feed bodies are not looked at). */
         public Writing(Path file, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
+            this(file, null, snapshot, tolkVersion);
+        }
+
+        /**
+         * The same, for the build of the site at {@code siteRoot}: once saved, the snapshot is also kept in
+         * memory for the next build in this JVM (see {@link #remembered}).
+         */
+        public Writing(Path file, Path siteRoot, BuildCache.Snapshot snapshot, String tolkVersion) throws IOException {
             this.file = file;
+            this.siteRoot = siteRoot;
             this.tolkVersion = tolkVersion;
             Files.createDirectories(file.getParent());
             this.temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
@@ -160,6 +209,11 @@ public final class CacheFile {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             finished = true;
+            try {
+                remembered = siteRoot == null ? null : Remembered.of(file, siteRoot, tolkVersion, snapshot);
+            } catch (IOException e) {
+                remembered = null;
+            }
             pruneOthers(file, tolkVersion);
         }
 

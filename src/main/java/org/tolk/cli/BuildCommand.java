@@ -10,6 +10,7 @@ import org.tolk.build.BuildResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -34,16 +35,27 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Ignore the build cache (.tolk/cache/): read and render every page.")
     boolean clean;
 
+    // Read by the jar's entry point (org.tolk.Tolk) before any of this runs; declared here for --help and so
+    // that it is no error.
+    @Option(names = "--no-daemon", description = "Build in this process instead of Tolk's build daemon "
+            + "(also TOLK_DAEMON=off; never used on CI).")
+    boolean noDaemon;
+
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        BuildOptions options = site.toBuildOptions().withForce(force).withClean(clean);
+        // Relative paths are the caller's: in the build daemon, its client's working directory, not the daemon's.
+        Path workingDirectory = main.invocation().workingDirectory();
+        BuildOptions options = site.toBuildOptions(workingDirectory).withForce(force).withClean(clean);
         if (output != null) {
-            options = options.withOutput(output.toAbsolutePath());
+            options = options.withOutput(workingDirectory.resolve(output));
         }
         BuildResult result;
-        try (Progress progress = new Progress(options.progress(), err, Progress.terminal())) {
+        try (Progress progress = new Progress(options.progress(), err, main.invocation().terminal())) {
             result = Build.run(options);
         }
         Reporter.problems(result, err, false);
@@ -51,12 +63,12 @@ final class BuildCommand implements Callable<Integer> {
             err.println("Nothing was written: " + (result.output().toFile().exists() ? "the output folder is as it was." : "there was no output folder."));
             return 1;
         }
-        out.println(Reporter.summary(result, shown(options, result.output())));
+        out.println(Reporter.summary(result, shown(result.output())));
         return 0;
     }
 
-    private static String shown(BuildOptions options, Path output) {
-        Path cwd = Path.of("").toAbsolutePath();
+    private String shown(Path output) {
+        Path cwd = main.invocation().workingDirectory();
         Path out = output.toAbsolutePath().normalize();
         return (out.startsWith(cwd) ? cwd.relativize(out).toString() : out.toString()) + "/";
     }

@@ -12,11 +12,21 @@ import picocli.CommandLine.Command;
         description = "Tolk builds bilingual news sites from Markdown: every story in two (or more) languages, "
                 + "linked to its translations.",
         subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, TranslateCommand.class, StatusCommand.class,
-                CommandLine.HelpCommand.class},
+                DaemonCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'tolk COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final Invocation invocation;
+
+    private Main(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    Invocation invocation() {
+        return invocation;
+    }
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -24,7 +34,12 @@ public final class Main implements Runnable {
 
     /** Runs Tolk with the given streams and returns the exit code; tests call this instead of main. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return run(out, err, Invocation.ofThisProcess(), args);
+    }
+
+    /** Runs Tolk as if from {@code invocation}'s working directory and terminal (the build daemon does). */
+    public static int run(PrintWriter out, PrintWriter err, Invocation invocation, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(invocation));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

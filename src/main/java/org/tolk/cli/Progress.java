@@ -34,10 +34,6 @@ final class Progress implements AutoCloseable {
         }, 1, 1, TimeUnit.SECONDS);
     }
 
-    static boolean terminal() {
-        return System.console() != null && !"true".equals(System.getenv("CI"));
-    }
-
     @Override
     public void close() {
         if (timer != null) {

@@ -27,4 +27,9 @@ final class SiteOptions {
     BuildOptions toBuildOptions() {
         return BuildOptions.defaults(source).withDrafts(drafts).withFuture(future).withBaseUrl(baseUrl);
     }
+
+    /** The same, with a relative --source taken from {@code workingDirectory} (the build daemon's client's). */
+    BuildOptions toBuildOptions(Path workingDirectory) {
+        return BuildOptions.defaults(workingDirectory.resolve(source).normalize()).withDrafts(drafts).withFuture(future).withBaseUrl(baseUrl);
+    }
 }

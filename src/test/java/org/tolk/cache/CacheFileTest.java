@@ -121,4 +121,22 @@ class CacheFileTest {
         assertSame(BuildCache.Snapshot.EMPTY, CacheFile.load(file, root, "1.2.3"), "not a cache");
         assertSame(BuildCache.Snapshot.EMPTY, CacheFile.load(root.resolve("missing.bin"), root, "1.2.3"));
     }
+
+    @Test
+    void aBuildsOwnCacheIsKeptInMemoryUntilTheFileChanges() throws IOException {
+        Path file = CacheFile.location(root, root.resolve("site"));
+        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, FeedBodies.NONE);
+        try (CacheFile.Writing writing = new CacheFile.Writing(file, root, saved, "1.2.3")) {
+            writing.finish(saved);
+        }
+        // The next build in this JVM (the build daemon's) does not decode what it just wrote.
+        assertSame(saved, CacheFile.load(file, root, "1.2.3"));
+        assertSame(BuildCache.Snapshot.EMPTY, CacheFile.load(file, root, "1.2.4"), "another version's cache");
+
+        BuildCache.Snapshot other = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 2L), Map.of(), 6, "/out", BuildCache.Basis.NONE, FeedBodies.NONE);
+        CacheFile.save(file, other, "1.2.3");   // written by another process: a new file
+        BuildCache.Snapshot loaded = CacheFile.load(file, root, "1.2.3");
+        assertEquals(other.pages(), loaded.pages());
+        assertSame(loaded, CacheFile.load(file, root, "1.2.3"), "decoded once");
+    }
 }
