@@ -112,6 +112,48 @@ public final class Build {
         }
     }
 
+    /**
+     * The site of the last build this JVM wrote, with the cache it left: a JVM that builds again (the build
+     * daemon) reuses them when the next build starts from that very cache (the same object, which
+     * {@link CacheFile#load} gives back while the file is the one saved) and finds only bodies changed, as the
+     * preview reuses its {@link Base}. One at a time: a daemon builds one site after another.
+     */
+    private static volatile Structure lastStructure;
+
+    private static final class Structure {
+        private final BuildCache.Snapshot leftBehind;
+        private final Site site;
+        private final Renderer.Layout layout;
+        /** Made when an edit first needs it, then handed on with the site: see {@link Renderer#pagesByArticle}. */
+        private Map<String, List<Page>> index;
+
+        Structure(BuildCache.Snapshot leftBehind, Site site, Renderer.Layout layout, Map<String, List<Page>> index) {
+            this.leftBehind = leftBehind;
+            this.site = site;
+            this.layout = layout;
+            this.index = index;
+        }
+
+        BuildCache.Snapshot leftBehind() {
+            return leftBehind;
+        }
+
+        Site site() {
+            return site;
+        }
+
+        Renderer.Layout layout() {
+            return layout;
+        }
+
+        synchronized Map<String, List<Page>> pagesByArticle() {
+            if (index == null) {
+                index = Renderer.pagesByArticle(site);
+            }
+            return index;
+        }
+    }
+
     /** site.yaml and the theme as loaded, with the problems found loading them and the global fingerprint. */
     private record Setup(SiteConfig config, Theme theme, Map<String, Strings> strings, long global, List<Problem> problems) {
     }
@@ -365,11 +407,11 @@ public final class Build {
 
         // The build cache, for builds that write, so that it always describes the output folder.
         BuildCache cache = null;
+        BuildCache.Snapshot previous = BuildCache.Snapshot.EMPTY;
         long global = 0;
         if (options.write()) {
             Path file = CacheFile.location(config.root(), output);
-            BuildCache.Snapshot previous = options.clean() ? BuildCache.Snapshot.EMPTY
-                    : CacheFile.load(file, config.root(), Version.get());
+            previous = options.clean() ? BuildCache.Snapshot.EMPTY : CacheFile.load(file, config.root(), Version.get());
             global = Fingerprints.global(config, options);
             cache = new BuildCache(previous, global, output.toAbsolutePath().toString());
         }
@@ -396,10 +438,15 @@ public final class Build {
                 saving = startSaving(cache, config, startedAt, output, problems);
             }
         }
-        Site site = SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
+        // The build daemon's previous build, if it left the cache this one starts from: with only bodies changed
+        // since, its site is this one's.
+        Structure before = lastStructure;
+        boolean sameStructure = bodiesOnly.isPresent() && before != null && before.leftBehind() == previous;
+        Site site = sameStructure ? before.site() : SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
         times.stage("site");
         Renderer renderer = cache == null ? new Renderer(site, theme, strings, Version.get(), problems)
-                : new Renderer(site, theme, strings, Version.get(), problems, cache, cache.previousFeedBodies());
+                : new Renderer(site, theme, strings, Version.get(), problems, cache, cache.previousFeedBodies(),
+                        sameStructure ? before.layout() : null);
 
         join(outputChecked);
         if (!options.write() || problems.hasErrors()) {
@@ -414,7 +461,8 @@ public final class Build {
              StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
             times.stage("stagingOpen");
             Renderer.Counts counts = bodiesOnly.isPresent()
-                    ? renderer.renderChanged(staged, options.progress(), bodiesOnly.get(), Renderer.pagesShowing(site, bodiesOnly.get()))
+                    ? renderer.renderChanged(staged, options.progress(), bodiesOnly.get(),
+                            sameStructure ? before.pagesByArticle() : Renderer.pagesShowing(site, bodiesOnly.get()))
                     : renderer.render(staged, options.progress());
             times.stage("render");
             if (problems.hasErrors()) {
@@ -425,10 +473,15 @@ public final class Build {
             if (cache != null) {
                 cache.feedBodies(renderer.feedBodies());
             }
+            BuildCache.Snapshot leftBehind = previous;
             if (cache != null && !cache.sameAsPrevious()) {
-                finishSaving(cacheWriting != null ? cacheWriting : startSaving(cache, config, startedAt, output, problems),
+                leftBehind = finishSaving(cacheWriting != null ? cacheWriting : startSaving(cache, config, startedAt, output, problems),
                         cache, startedAt, output, problems);
                 times.stage("cacheSave");
+            }
+            if (cache != null) {
+                lastStructure = leftBehind == null ? null
+                        : new Structure(leftBehind, site, renderer.layout(), sameStructure ? before.index : null);
             }
             return result(problems, counts, start, output, true);
         } catch (IOException e) {
@@ -531,14 +584,19 @@ public final class Build {
         }
     }
 
-    private static void finishSaving(CacheFile.Writing writing, BuildCache cache, long startedAt, Path output, Problems problems) {
+    /** Saves the cache; returns what was saved, or null if nothing was. */
+    private static BuildCache.Snapshot finishSaving(CacheFile.Writing writing, BuildCache cache, long startedAt, Path output,
+                                                    Problems problems) {
         if (writing == null) {
-            return;
+            return null;
         }
         try (writing) {
-            writing.finish(cache.snapshot(startedAt, output.toAbsolutePath().toString()));
+            BuildCache.Snapshot saved = cache.snapshot(startedAt, output.toAbsolutePath().toString());
+            writing.finish(saved);
+            return saved;
         } catch (IOException e) {
             cannotSave(problems, e);
+            return null;
         }
     }
 

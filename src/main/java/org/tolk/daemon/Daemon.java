@@ -147,7 +147,7 @@ public final class Daemon {
     private String status() {
         Duration up = Duration.between(started, Instant.now());
         Duration unused = Duration.ofNanos(System.nanoTime() - lastActive);
-        return String.format("Tolk build daemon %d: up %d min, %d builds, idle %d min (stops after %d), %s, %s",
+        return String.format("Tolk build daemon %d: up %d min, %d builds, idle %d min (stops after %d); jar %s; socket %s",
                 ProcessHandle.current().pid(), up.toMinutes(), builds, unused.toMinutes(), idle.toMinutes(),
                 String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()), socket);
     }

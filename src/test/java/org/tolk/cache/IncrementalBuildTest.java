@@ -201,6 +201,25 @@ class IncrementalBuildTest {
      * The basic site, built, its sources then dated back and built again: the state of a site between an
      * author's edits, with a cache that trusts every file's time.
      */
+    /**
+     * One JVM building two sites in turn, as the build daemon does: what it keeps of the last build (see
+     * Build's lastStructure) is that build's alone, never another site's.
+     */
+    @Test
+    void aBodyEditIsBuiltFromItsOwnSiteAfterAnotherSitesBuild(@TempDir Path dir) throws IOException {
+        Path site = builtWithAgedSources(Files.createDirectory(dir.resolve("one")));
+        Path other = TestSites.copy("basic", Files.createDirectory(dir.resolve("two")));
+        Path title = other.resolve("content/a/story.nl.md");
+        Files.writeString(title, Files.readString(title).replaceFirst("(?m)^title: .*$", "title: Een andere titel"));
+        assertTrue(TestSites.build(other).written());
+
+        Path story = site.resolve("content/a/story.nl.md");
+        Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
+        BuildResult rebuilt = buildAndCompareWithClean(site, dir, TestSites.options(site));
+        assertTrue(rebuilt.rendered() < rebuilt.files() / 2, "a bodies-only rebuild: " + rebuilt);
+        assertTrue(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
+    }
+
     private static Path builtWithAgedSources(Path dir) throws IOException {
         return builtWithAgedSources(dir, null);
     }
