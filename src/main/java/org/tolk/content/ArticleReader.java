@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.tolk.check.Problems;
@@ -56,14 +57,58 @@ public final class ArticleReader {
      * null file, the body is kept in memory.
      */
     public Optional<Article> read(String sourcePath, String contentPath, String text, Path file, Problems sink) {
+        String normalised = normalise(text);
+        return read(sourcePath, contentPath, normalised, file, markerLine(normalised), sink);
+    }
+
+    /**
+     * Reads the article in {@code bytes}, the contents of {@code file}, where its body stays: only the
+     * front matter is decoded. The body is checked to be UTF-8 and searched for the original's text that
+     * {@code tolk translate} leaves, in its bytes; it is decoded when it is rendered. The same as reading
+     * the file's text, for a fraction of the cost: bodies are most of a file, and with typographic quotes
+     * in them, slow to decode.
+     *
+     * @throws Text.NotUtf8Exception if the file is not UTF-8, locating its first bad byte
+     */
+    public Optional<Article> read(String sourcePath, String contentPath, byte[] bytes, Path file, Problems sink)
+            throws Text.NotUtf8Exception {
+        int bodyStart = frontMatterEnd(bytes);
+        if (bodyStart < 0) {
+            // No front matter, or not closed: a mistake, reported as for any text.
+            return read(sourcePath, contentPath, Text.decodeUtf8(bytes), file, sink);
+        }
+        String head = Text.decodeUtf8(bytes, bodyStart);
+        int marker = Text.find(bytes, bodyStart, bytes.length, ORIGINAL_TEXT_MARKER_BYTES);
+        if (marker == Text.NOT_UTF8) {
+            // Throws, locating the bad byte in the whole file.
+            return read(sourcePath, contentPath, Text.decodeUtf8(bytes), file, sink);
+        }
+        int markerLine = marker < 0 ? -1 : 1 + count(bytes, (byte) '\n', 0, marker);
+        return read(sourcePath, contentPath, normalise(head), file, markerLine, sink);
+    }
+
+    private Optional<Article> read(String sourcePath, String contentPath, String normalised, Path file, int markerLine,
+                                   Problems sink) {
         // Problems of this file only, so that "did this file have errors?" is not confused by other threads.
         Problems problems = new Problems();
         try {
-            return read(sourcePath, contentPath, text, file, problems, problems);
+            return read(sourcePath, contentPath, normalised, file, markerLine, problems, problems);
         } finally {
             sink.addAll(problems.sorted());
         }
     }
+
+    private static String normalise(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    }
+
+    /** The line of the body's first tolk:original marker in a (normalised) text, or -1 if it has none. */
+    private static int markerLine(String normalised) {
+        int marker = normalised.indexOf(ORIGINAL_TEXT_MARKER, bodyStartOffset(normalised));
+        return marker < 0 ? -1 : 1 + count(normalised, '\n', 0, marker);
+    }
+
+    private static final byte[] ORIGINAL_TEXT_MARKER_BYTES = ORIGINAL_TEXT_MARKER.getBytes(StandardCharsets.US_ASCII);
 
     private static int bodyStartOffset(String normalised) {
         int close = findClosingFence(normalised);
@@ -83,8 +128,124 @@ public final class ArticleReader {
         return bodyStart < 0 ? "" : normalised.substring(bodyStart + 1);
     }
 
-    private Optional<Article> read(String sourcePath, String contentPath, String text, Path file, Problems problems, Problems local) {
-        String normalised = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    /**
+     * Where {@link #bodyOf} finds the body in the text of a file with these bytes: the first byte after
+     * the front matter's closing line; the file's end if the front matter is not closed or nothing follows
+     * it; the first byte after the byte-order mark if there is no front matter.
+     */
+    static int bodyOffset(byte[] bytes) {
+        int end = frontMatterEnd(bytes);
+        if (end >= 0) {
+            return end;
+        }
+        int start = Text.byteOrderMarkLength(bytes);
+        return openingFenceEnd(bytes, start) < 0 ? start : bytes.length;
+    }
+
+    /**
+     * The first byte after the front matter's closing line in a file's bytes (the file's end if no line
+     * follows it), found as {@link #findClosingFence} finds it in the file's text; -1 if there is no front
+     * matter or it is not closed. A line break, '-' and '\r' are single bytes in UTF-8, and no other
+     * character's bytes look like them.
+     */
+    private static int frontMatterEnd(byte[] bytes) {
+        int from = openingFenceEnd(bytes, Text.byteOrderMarkLength(bytes));
+        if (from < 0) {
+            return -1;
+        }
+        int n = bytes.length;
+        while (true) {
+            int at = indexOf(bytes, FENCE_BYTES, from);
+            if (at < 0) {
+                return -1;
+            }
+            int end = at + FENCE_BYTES.length;
+            int lineEnd = indexOf(bytes, (byte) '\n', end);
+            if (isBlank(bytes, end, lineEnd < 0 ? n : lineEnd)) {
+                return lineEnd < 0 ? n : lineEnd + 1;
+            }
+            from = end;
+        }
+    }
+
+    private static final byte[] FENCE_BYTES = {'\n', '-', '-', '-'};
+
+    /** The line break that ends the opening line "---" at {@code start}, or -1 if there is none. */
+    private static int openingFenceEnd(byte[] bytes, int start) {
+        int n = bytes.length;
+        if (n - start < 4 || bytes[start] != '-' || bytes[start + 1] != '-' || bytes[start + 2] != '-') {
+            return -1;
+        }
+        if (bytes[start + 3] == '\n') {
+            return start + 3;
+        }
+        return bytes[start + 3] == '\r' && n - start >= 5 && bytes[start + 4] == '\n' ? start + 4 : -1;
+    }
+
+    /** Whether the text of {@code bytes} from {@code from} to {@code to} is blank, as {@link String#isBlank} says. */
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        byte first = part[0];
+        int last = bytes.length - part.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (bytes[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int count(byte[] bytes, byte b, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int count(String text, char c, int from, int to) {
+        int count = 0;
+        for (int i = text.indexOf(c, from); i >= 0 && i < to; i = text.indexOf(c, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * Reads the article in {@code normalised}, the text of a file with line breaks normalised, or only its
+     * front matter (up to and with its closing line) if the body stays in {@code file}.
+     */
+    private Optional<Article> read(String sourcePath, String contentPath, String normalised, Path file, int markerLine,
+                                   Problems problems, Problems local) {
         if (!normalised.startsWith("---\n") && !normalised.equals("---")) {
             problems.error(sourcePath, 1, 1, "no front matter: an article starts with a line '---', then title, date"
                     + " and language, then another '---'");
@@ -97,7 +258,7 @@ public final class ArticleReader {
         }
         String yamlText = normalised.substring(4, close);
         Body body = file == null ? Body.of(bodyOf(normalised)) : Body.inFile(file);
-        int bodyLine = 2 + (int) yamlText.chars().filter(c -> c == '\n').count() + 1;
+        int bodyLine = 2 + count(yamlText, '\n', 0, yamlText.length()) + 1;
 
         Optional<YamlMap> parsed = YamlMap.parse(yamlText, new YamlMap.YamlSource(sourcePath, 2, problems));
         if (parsed.isEmpty()) {
@@ -152,10 +313,8 @@ public final class ArticleReader {
             slug = Slugs.of(name.base());
         }
         boolean draft = bool(yaml, "draft");
-        int marker = normalised.indexOf(ORIGINAL_TEXT_MARKER, bodyStartOffset(normalised));
-        if (!draft && marker >= 0) {
-            int line = 1 + (int) normalised.substring(0, marker).chars().filter(c -> c == '\n').count();
-            problems.warning(sourcePath, line, 1, "this published article still holds the original's text that"
+        if (!draft && markerLine >= 0) {
+            problems.warning(sourcePath, markerLine, 1, "this published article still holds the original's text that"
                     + " 'tolk translate' left to be replaced: translate it and remove the tolk:original markers,"
                     + " or mark the article draft: true");
         }

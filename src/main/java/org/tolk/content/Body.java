@@ -2,6 +2,8 @@ package org.tolk.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -36,6 +38,7 @@ public abstract sealed class Body {
     }
 
     private static final class InFile extends Body {
+        private static final byte[] CARRIAGE_RETURN = {'\r'};
         private final Path file;
 
         InFile(Path file) {
@@ -45,7 +48,17 @@ public abstract sealed class Body {
         @Override
         public String text() {
             try {
-                return ArticleReader.bodyOf(Text.readUtf8(file).replace("\r\n", "\n"));
+                // Only the body's bytes are decoded, once checked to be UTF-8 (a U+FFFD in the text is then
+                // one the author wrote) in the pass that looks for a '\r' to take out; the front matter's
+                // are only checked. A file that is not UTF-8 is decoded whole, to report where.
+                byte[] bytes = Files.readAllBytes(file);
+                int from = ArticleReader.bodyOffset(bytes);
+                int cr = Text.find(bytes, from, bytes.length, CARRIAGE_RETURN);
+                if (cr == Text.NOT_UTF8 || !Text.isUtf8(bytes, 0, from)) {
+                    return ArticleReader.bodyOf(Text.decodeUtf8(bytes).replace("\r\n", "\n"));
+                }
+                String body = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+                return cr < 0 ? body : body.replace("\r\n", "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }

@@ -220,7 +220,7 @@ public final class ContentReader {
         Problems problems = new Problems();
         Optional<Article> article = Optional.empty();
         try {
-            article = reader.read(sourcePath, relative(contentDir, file), Text.readUtf8(file), file, problems);
+            article = reader.read(sourcePath, relative(contentDir, file), Files.readAllBytes(file), file, problems);
         } catch (Text.NotUtf8Exception e) {
             problems.error(sourcePath, e.line(), e.column(), e.getMessage());
         } catch (IOException e) {
