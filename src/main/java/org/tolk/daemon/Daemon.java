@@ -192,6 +192,10 @@ public final class Daemon {
             busy = false;
         }
         Wire.exit(client, code);
+        if (code == 70) {
+            // An internal error or running out of memory: the next build gets a fresh JVM.
+            stopping = true;
+        }
         savedOut.printf("%s build in %s: exit %d, %d ms%n", Instant.now(), request.workingDirectory(), code,
                 (System.nanoTime() - start) / 1_000_000);
     }
