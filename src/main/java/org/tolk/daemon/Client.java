@@ -158,9 +158,10 @@ public final class Client {
 
     /**
      * Starts a daemon with this JVM's binary, options and class path, in a session of its own (so that
-     * closing the terminal or Ctrl-C in it later does not stop it), with its output in its log. The one
-     * option left out is the one that keeps one-shot builds on the quick compiler: a daemon lives long
-     * enough for the optimising one to pay.
+     * closing the terminal or Ctrl-C in it later does not stop it), with its output in its log. The options
+     * include the quick compiler alone (the launcher's, for builds): measured in the daemon at 10,000 stories,
+     * rebuilds after an edit took 20–30 % less CPU time with it than with the optimising one as well, over the
+     * first eight builds, and the first build, often a full one, is as fast as in a JVM of its own.
      */
     private static Process startDaemon(Place place) throws IOException {
         List<String> command = new ArrayList<>();
@@ -168,11 +169,7 @@ public final class Client {
             command.add("/usr/bin/setsid");
         }
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String option : Place.jvmOptions()) {
-            if (!option.startsWith("-XX:TieredStopAtLevel=")) {
-                command.add(option);
-            }
-        }
+        command.addAll(Place.jvmOptions());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Daemon.class.getName());
