@@ -169,9 +169,13 @@ public final class Markdown {
 
     /** The extensions {@code body} may use, found in one pass over it. */
     static int features(String body) {
+        return features(body, body.toCharArray());
+    }
+
+    /** The extensions {@code body}, whose characters are {@code chars}, may use. */
+    private static int features(String body, char[] chars) {
         int features = 0;
         // A char array is read much faster than String.charAt in a long loop (the quick compiler keeps its checks).
-        char[] chars = body.toCharArray();
         int n = chars.length;
         for (int i = 0; i < n; i++) {
             switch (chars[i]) {
@@ -279,8 +283,9 @@ public final class Markdown {
 
     public Rendered renderTracked(Article article, Problems problems) {
         String body = article.body();
-        Engine engine = engine(article.language(), features(body));
-        Document document = engine.parser().parse(body);
+        char[] chars = body.toCharArray();
+        Engine engine = engine(article.language(), features(body, chars));
+        Document document = engine.parser().parse(BasedSequence.of(new BodyChars(body, chars)));
         demoteHeadings(document);
         LinkContext links = new LinkContext(site, article, body, problems);
         document.set(LINK_CONTEXT, links);
@@ -292,6 +297,41 @@ public final class Markdown {
             html = sanitize(html, site.config().baseUrl().toString());
         }
         return new Rendered(html, List.copyOf(links.lookups()));
+    }
+
+    /**
+     * A body as Flexmark reads it, character by character: from an array, for under a build's quick
+     * compiler each {@link String#charAt} is several calls, each with its own checks. Flexmark's line
+     * splitting and its inline parser's scan for special characters read every character of every body.
+     */
+    private static final class BodyChars implements CharSequence {
+        private final String text;
+        private final char[] chars;
+
+        BodyChars(String text, char[] chars) {
+            this.text = text;
+            this.chars = chars;
+        }
+
+        @Override
+        public int length() {
+            return chars.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /**
@@ -517,8 +557,8 @@ public final class Markdown {
         /** The text as Flexmark's unescape and normalizeEOL would leave it. */
         private static String plain(BasedSequence chars) {
             String text = null;
-            if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
-                text = base.substring(chars.getStartOffset(), chars.getEndOffset());
+            if (chars instanceof SubSequence && chars.getBase() instanceof BodyChars base) {
+                text = base.text.substring(chars.getStartOffset(), chars.getEndOffset());
                 // A SubSequence reads NUL as U+FFFD; such text takes the general way.
                 if (text.indexOf('\0') >= 0) {
                     text = null;
