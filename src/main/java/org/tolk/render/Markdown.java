@@ -519,6 +519,64 @@ public final class Markdown {
             super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors, inlineParserExtensions);
         }
 
+        /** {@link #specialCharacters} below 128 as a table, with NUL standing for U+FFFD as a SubSequence reads it. */
+        private boolean[] special;
+        private BitSet specialOf;
+
+        @Override
+        public void initializeDocument(Document document) {
+            super.initializeDocument(document);
+            special = null;   // the document's extensions add special characters
+        }
+
+        @Override
+        public List<Node> parseCustom(BasedSequence input, Node node, BitSet customCharacters,
+                                      Map<Character, com.vladsch.flexmark.parser.block.CharacterNodeFactory> nodeFactoryMap) {
+            try {
+                return super.parseCustom(input, node, customCharacters, nodeFactoryMap);
+            } finally {
+                special = null;   // custom characters stay added to the special ones
+            }
+        }
+
+        /**
+         * Flexmark's scan to the next special character, reading a body's characters from its array, and
+         * the special ones from a table: it reads every character of every paragraph, and each
+         * {@code BasedSequence.charAt} and {@code BitSet.get} is a call with checks under the quick compiler.
+         */
+        @Override
+        protected boolean parseString() {
+            if (customCharacters != null || !(input instanceof SubSequence) || !(input.getBase() instanceof BodyChars body)) {
+                return super.parseString();
+            }
+            if (special == null || specialOf != specialCharacters) {
+                special = new boolean[128];
+                for (char c = 1; c < 128; c++) {
+                    special[c] = specialCharacters.get(c);
+                }
+                special[0] = specialCharacters.get('\uFFFD');
+                specialOf = specialCharacters;
+            }
+            char[] chars = body.chars;
+            int offset = input.getStartOffset();
+            int length = input.length();
+            int begin = index;
+            int i = begin;
+            while (i != length) {
+                char c = chars[offset + i];
+                if (c < 128 ? special[c] : specialCharacters.get(c)) {
+                    break;
+                }
+                i++;
+            }
+            index = i;
+            if (begin == i) {
+                return false;
+            }
+            appendText(input, begin, i);
+            return true;
+        }
+
         @Override
         public BasedSequence match(Pattern re) {
             if (index >= input.length()) {
