@@ -460,10 +460,21 @@ public final class Markdown {
         return (features(body) & AUTOLINK) != 0;
     }
 
-    /** Whether the text around a "://", "www." or "@" of {@code length} characters at {@code at} is a bare address. */
+    /**
+     * Whether the text around a "://", "www." or "@" of {@code length} characters at {@code at} is a bare address.
+     * After an "@" the pattern needs the whole domain label up to its dot, however long ("@example.org").
+     */
     private static boolean bareAddressAround(String body, int at, int length) {
         int from = Math.max(0, at - 12);
-        return BARE_ADDRESS.matcher(body).region(from, Math.min(body.length(), at + length + 4)).useTransparentBounds(true).find();
+        int to = at + length + 4;
+        if (length == 1) {
+            to = at + 1;
+            while (to < body.length() && (Character.isLetterOrDigit(body.charAt(to)) || body.charAt(to) == '_' || body.charAt(to) == '-')) {
+                to++;
+            }
+            to += 2;   // the dot and the first character after it
+        }
+        return BARE_ADDRESS.matcher(body).region(from, Math.min(body.length(), to)).useTransparentBounds(true).find();
     }
 
     /** Contributed HTML is cut down to what an article needs: no scripts, no event handlers, no javascript: URLs. */

@@ -79,4 +79,17 @@ class MarkdownTest {
             assertEquals(EXPECTED.get(i), render(BODIES.get(i)), BODIES.get(i));
         }
     }
+
+    /** Bare addresses are linked wherever they are, however long their parts; addresses already links are left alone. */
+    @Test
+    void bareAddressesAreLinked() {
+        assertEquals("<p>Schrijf naar <a href=\"mailto:redactie@example.org\">redactie@example.org</a>.</p>\n",
+                render("Schrijf naar redactie@example.org."));
+        assertEquals("<p>Mail <a href=\"mailto:a@b.c\">a@b.c</a></p>\n", render("Mail a@b.c"));
+        assertEquals("<p>Zie <a href=\"https://nieuws.example.org/een/lang/pad\">https://nieuws.example.org/een/lang/pad</a></p>\n",
+                render("Zie https://nieuws.example.org/een/lang/pad"));
+        assertEquals("<p>Zie <a href=\"http://www.voorbeeldnieuwsdienst.nl\">www.voorbeeldnieuwsdienst.nl</a></p>\n",
+                render("Zie www.voorbeeldnieuwsdienst.nl"));
+        assertEquals("<p>Geen adres: 3 @ 4 en @redactie.</p>\n", render("Geen adres: 3 @ 4 en @redactie."));
+    }
 }
