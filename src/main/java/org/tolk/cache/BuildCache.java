@@ -106,8 +106,10 @@ public final class BuildCache implements ReadCache, RenderCache {
     /** What this build leaves for the next. */
     public Snapshot snapshot(long writtenAtMillis, String output) {
         // Views, not copies: once a build takes its snapshot, nothing writes to this cache any more.
-        return new Snapshot(Collections.unmodifiableMap(reads), Collections.unmodifiableMap(pages),
-                Collections.unmodifiableMap(lookups), writtenAtMillis, output, basis, feedBodies);
+        return new Snapshot(Collections.unmodifiableMap(reads),
+                keptAllPrevious ? LayeredMap.of(previous.pages(), pages) : Collections.unmodifiableMap(pages),
+                keptAllPrevious ? LayeredMap.of(previous.lookups(), lookups) : Collections.unmodifiableMap(lookups),
+                writtenAtMillis, output, basis, feedBodies);
     }
 
     private volatile FeedBodies feedBodies = FeedBodies.NONE;
@@ -194,8 +196,8 @@ public final class BuildCache implements ReadCache, RenderCache {
      * with its older time, stays right.
      */
     public boolean sameAsPrevious() {
-        return !readsDiffer() && !pagesDiffer && pages.size() == previous.pages().size()
-                && lookups.size() == previous.lookups().size()
+        return !readsDiffer() && !pagesDiffer && count(pages, previous.pages()) == previous.pages().size()
+                && count(lookups, previous.lookups()) == previous.lookups().size()
                 // A body's key hashes all it depends on: the same keys are the same bodies.
                 && feedBodies.keys().equals(previous.feedBodies().keys());
     }
@@ -244,10 +246,29 @@ public final class BuildCache implements ReadCache, RenderCache {
         lookups.put(sourcePath, targets);
     }
 
+    /**
+     * Set when every page of the previous build is kept but those recorded anew: this build's records are then
+     * the previous ones with these laid over them ({@link LayeredMap}), not a copy of 23,000 of them.
+     */
+    private volatile boolean keptAllPrevious;
+
     @Override
     public void rememberAllPrevious() {
-        pages.putAll(previous.pages());
-        lookups.putAll(previous.lookups());
+        keptAllPrevious = true;
+    }
+
+    /** How many records {@code recorded} makes, laid over {@code before} if every previous page is kept. */
+    private <V> int count(Map<String, V> recorded, Map<String, V> before) {
+        if (!keptAllPrevious) {
+            return recorded.size();
+        }
+        int count = before.size();
+        for (String key : recorded.keySet()) {
+            if (!before.containsKey(key)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override

@@ -3,8 +3,10 @@ package org.tolk.serve;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.tolk.cache.LayeredMap;
 import org.tolk.output.PageSink;
 
 /**
@@ -15,7 +17,10 @@ import org.tolk.output.PageSink;
  */
 final class MemorySink implements PageSink {
     private final Map<String, ServedFile> previous;
+    /** What this rendering wrote; with {@link #keptAll}, laid over {@link #previous}. */
     private final Map<String, ServedFile> files;
+    /** Set when every file of the previous rendering is kept but those written anew. */
+    private volatile boolean keptAll;
 
     /** A sink that starts from nothing: every page is rendered. */
     MemorySink() {
@@ -44,7 +49,9 @@ final class MemorySink implements PageSink {
         if (kept == null) {
             return false;
         }
-        files.put(relativePath, kept);
+        if (!keptAll) {
+            files.put(relativePath, kept);
+        }
         return true;
     }
 
@@ -53,8 +60,9 @@ final class MemorySink implements PageSink {
         if (kept.size() == previous.size()) {
             // The preview keeps all only when the site's structure is the previous rendering's, whose files
             // these are: the same number of files is the same files (the randomized preview test holds it to
-            // that). Looking each one up would cost the rebuild after an edit more than the rest of it.
-            files.putAll(previous);
+            // that). Looking each one up, or even copying them, would cost the rebuild after an edit more than the
+            // rest of it: the files written anew are laid over the previous ones instead (see files()).
+            keptAll = true;
             return true;
         }
         if (!previous.keySet().containsAll(kept)) {
@@ -66,7 +74,16 @@ final class MemorySink implements PageSink {
         return true;
     }
 
+    /** The rendered site, read-only; call once rendering is done. */
     Map<String, ServedFile> files() {
-        return files;
+        return keptAll ? LayeredMap.of(previous, files) : java.util.Collections.unmodifiableMap(files);
+    }
+
+    /**
+     * The paths written anew if every other file is the previous rendering's (the same objects), so that what
+     * changed can be told from these alone; empty if the rendering was not of that kind.
+     */
+    java.util.Optional<Set<String>> writtenOverPrevious() {
+        return keptAll ? java.util.Optional.of(files.keySet()) : java.util.Optional.empty();
     }
 }

@@ -73,8 +73,9 @@ public final class PreviewSite {
         Map<String, ServedFile> files;
         List<Problem> found;
         Throwable crash = null;
+        Rendered rendered = null;
         try {
-            Rendered rendered = render(changedSources);
+            rendered = render(changedSources);
             files = rendered.files();
             found = rendered.problems();
         } catch (RuntimeException | StackOverflowError e) {
@@ -93,7 +94,10 @@ public final class PreviewSite {
         Set<String> removed = new TreeSet<>();
         if (swap) {
             Map<String, ServedFile> before = previous == null ? Map.of() : previous.files();
-            for (Map.Entry<String, ServedFile> entry : files.entrySet()) {
+            // After an edit most files are the served ones, the very same objects: only those written anew
+            // need comparing (23,000 comparisons were a fifth of a rebuild at 10,000 stories).
+            boolean overServed = rendered.previous() == before && rendered.writtenOverPrevious().isPresent();
+            for (Map.Entry<String, ServedFile> entry : overServed ? written(files, rendered.writtenOverPrevious().get()) : files.entrySet()) {
                 ServedFile old = before.get(entry.getKey());
                 if (old == null) {
                     added.add(entry.getKey());
@@ -101,9 +105,11 @@ public final class PreviewSite {
                     changed.add(entry.getKey());
                 }
             }
-            for (String path : before.keySet()) {
-                if (!files.containsKey(path)) {
-                    removed.add(path);
+            if (!overServed || files.size() != before.size() + added.size()) {
+                for (String path : before.keySet()) {
+                    if (!files.containsKey(path)) {
+                        removed.add(path);
+                    }
                 }
             }
             changed.addAll(added);
@@ -129,7 +135,20 @@ public final class PreviewSite {
     }
 
     /** What one rendering produced: every output file, and the problems found on the way. */
-    record Rendered(Map<String, ServedFile> files, List<Problem> problems) {
+    private static Iterable<Map.Entry<String, ServedFile>> written(Map<String, ServedFile> files, Set<String> paths) {
+        List<Map.Entry<String, ServedFile>> entries = new java.util.ArrayList<>(paths.size());
+        for (String path : paths) {
+            entries.add(Map.entry(path, files.get(path)));
+        }
+        return entries;
+    }
+
+    /**
+     * @param previous           the files the rendering started from
+     * @param writtenOverPrevious the paths written anew, if all other files are {@code previous}'s (see {@link MemorySink})
+     */
+    record Rendered(Map<String, ServedFile> files, List<Problem> problems, Map<String, ServedFile> previous,
+                    java.util.Optional<Set<String>> writtenOverPrevious) {
     }
 
     /**
@@ -153,12 +172,12 @@ public final class PreviewSite {
         sinceBase.addAll(changedSources);
         MemorySink sink = new MemorySink(from.files());
         Build.Incremental result = Build.renderInto(options(), sink, from.build(), List.copyOf(sinceBase));
-        Map<String, ServedFile> files = Collections.unmodifiableMap(sink.files());
+        Map<String, ServedFile> files = sink.files();
         result.next().ifPresent(next -> {
             base = new Base(next, files);
             sinceBase.clear();
         });
-        return new Rendered(files, result.result().problems());
+        return new Rendered(files, result.result().problems(), from.files(), sink.writtenOverPrevious());
     }
 
     /** Sources changed since the base was rendered. */
