@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -82,10 +81,7 @@ public final class Client {
             }
         }
         try (SocketChannel open = channel) {
-            ByteBuffer bytes = ByteBuffer.wrap(request.encode());
-            while (bytes.hasRemaining()) {
-                open.write(bytes);
-            }
+            request.send(open);
             return OptionalInt.of(Wire.relay(Channels.newInputStream(open), out, err));
         } catch (EOFException e) {
             err.println("tolk: the build daemon stopped during the build (its log: " + place.log() + "). "
@@ -190,10 +186,7 @@ public final class Client {
             return Optional.empty();
         }
         try (SocketChannel open = channel) {
-            ByteBuffer bytes = ByteBuffer.wrap(new Wire.Request(kind, "", false, "UTF-8", List.of()).encode());
-            while (bytes.hasRemaining()) {
-                open.write(bytes);
-            }
+            new Wire.Request(kind, "", false, "UTF-8", List.of()).send(open);
             java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
             Wire.relay(Channels.newInputStream(open), text, text);
             return Optional.of(text.toString(java.nio.charset.StandardCharsets.UTF_8));

@@ -61,6 +61,14 @@ final class Wire {
             return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
         }
 
+        /** Sends this request whole over {@code channel} (blocking). */
+        void send(SocketChannel channel) throws IOException {
+            ByteBuffer bytes = ByteBuffer.wrap(encode());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+
         static Request read(SocketChannel channel) throws IOException {
             int length = readFully(channel, 4).getInt();
             if (length < 0 || length > 16 << 20) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +65,7 @@ class DaemonTest {
             if (channel != null) {
                 Wire.Request status = new Wire.Request(Wire.STATUS, "", false, "UTF-8", List.of());
                 try (channel) {
-                    channel.write(ByteBuffer.wrap(status.encode()));
+                    status.send(channel);
                     Wire.relay(java.nio.channels.Channels.newInputStream(channel), new ByteArrayOutputStream(), new ByteArrayOutputStream());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -274,10 +273,7 @@ class DaemonTest {
         serve(Duration.ofMinutes(5), gone::countDown);
 
         try (SocketChannel channel = Client.connect(place().socket())) {
-            ByteBuffer request = ByteBuffer.wrap(new Wire.Request(Wire.BUILD, site.toString(), false, "UTF-8", List.of("build")).encode());
-            while (request.hasRemaining()) {
-                channel.write(request);
-            }
+            new Wire.Request(Wire.BUILD, site.toString(), false, "UTF-8", List.of("build")).send(channel);
         }   // Ctrl-C: the client's end closes
 
         assertTrue(gone.await(60, TimeUnit.SECONDS), "the daemon did not notice");
