@@ -406,8 +406,16 @@ if t1 and h1:
 else:
     line("1,000 stories, Tolk cold no slower than Hugo", None, "needs both at 1,000")
 e10 = get(10000, "Tolk", "one edit")
-line("10,000 stories, CLI rebuild after one edit < 1.5 s", None if not e10 else e10[0] < 1.5,
-     f"{e10[0]:.2f} s" if e10 else "needs 10,000")
+d10 = get(10000, "Tolk", "one edit, build daemon")
+# `tolk build` hands the build to the build daemon unless told not to: that is the CLI's rebuild; the one
+# in a JVM of its own (--no-daemon, and on CI) is given beside it.
+if d10:
+    line("10,000 stories, CLI rebuild after one edit < 1.5 s", d10[0] < 1.5,
+         f"{d10[0]:.2f} s with the build daemon (tolk build's default); "
+         f"{e10[0]:.2f} s in a JVM of its own (--no-daemon)" if e10 else f"{d10[0]:.2f} s with the build daemon")
+else:
+    line("10,000 stories, CLI rebuild after one edit < 1.5 s", None if not e10 else e10[0] < 1.5,
+         f"{e10[0]:.2f} s in a JVM of its own" if e10 else "needs 10,000")
 s10 = get(10000, "Tolk", "one edit, in tolk serve")
 line("10,000 stories, rebuild after one edit inside `tolk serve` < 100 ms", None if not s10 else s10[0] < 0.1,
      f"{s10[0] * 1000:.0f} ms (median of the runs' medians of 10 edits)" if s10 else "needs 10,000")
