@@ -83,6 +83,10 @@ public final class Client {
         try (SocketChannel open = channel) {
             request.send(open);
             return OptionalInt.of(Wire.relay(Channels.newInputStream(open), out, err));
+        } catch (Wire.NoAnswer e) {
+            // Most likely it stopped, idle, as this build connected: nothing of the build has run there.
+            err.println("tolk: the build daemon did not take the build (its log: " + place.log() + "); building without it.");
+            return OptionalInt.empty();
         } catch (EOFException e) {
             err.println("tolk: the build daemon stopped during the build (its log: " + place.log() + "). "
                     + "The output folder is whole: it is swapped in only when a build is done. Run the build again, "

@@ -110,11 +110,13 @@ final class Wire {
     static int relay(InputStream from, OutputStream out, OutputStream err) throws IOException {
         DataInputStream in = new DataInputStream(from);
         byte[] buffer = new byte[8192];
+        boolean answered = false;
         while (true) {
             int type = in.read();
             if (type < 0) {
-                throw new EOFException("the daemon closed the connection");
+                throw answered ? new EOFException("the daemon closed the connection") : new NoAnswer();
             }
+            answered = true;
             int length = in.readInt();
             if (type == EXIT) {
                 return in.readInt();
@@ -129,6 +131,15 @@ final class Wire {
                 length -= n;
             }
             to.flush();
+        }
+    }
+
+    /** The daemon closed the connection before answering at all: it was stopping, or could not read the request. */
+    static final class NoAnswer extends EOFException {
+        private static final long serialVersionUID = 1L;
+
+        NoAnswer() {
+            super("the daemon closed the connection without an answer");
         }
     }
 

@@ -245,6 +245,43 @@ class DaemonTest {
         return output;
     }
 
+    /** A daemon that takes a connection and closes it, after writing {@code frames} (raw bytes). */
+    private Thread fakeDaemon(byte[] frames) throws IOException {
+        java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        server.bind(java.net.UnixDomainSocketAddress.of(place().socket()));
+        Thread thread = new Thread(() -> {
+            try (server; SocketChannel client = server.accept()) {
+                Wire.Request.read(client);
+                client.write(java.nio.ByteBuffer.wrap(frames));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    @Test
+    void aDaemonThatClosesWithoutAnAnswerLeavesTheBuildToTheClient() throws Exception {
+        Thread daemon = fakeDaemon(new byte[0]);
+        Ran ran = send(dir, NO_START, "build");
+        daemon.join();
+        assertTrue(ran.code().isEmpty(), "built here instead");
+        assertTrue(ran.err().contains("did not take the build"), ran.err());
+    }
+
+    @Test
+    void aDaemonThatDiesDuringABuildIsAnError() throws Exception {
+        byte[] said = "Reading content…".getBytes(StandardCharsets.UTF_8);
+        byte[] frame = java.nio.ByteBuffer.allocate(5 + said.length).put(Wire.ERR).putInt(said.length).put(said).array();
+        Thread daemon = fakeDaemon(frame);
+        Ran ran = send(dir, NO_START, "build");
+        daemon.join();
+        assertEquals(OptionalInt.of(70), ran.code());
+        assertTrue(ran.err().startsWith("Reading content…"), ran.err());
+        assertTrue(ran.err().contains("the build daemon stopped during the build"), ran.err());
+    }
+
     @Test
     void withoutADaemonToBeHadTheClientBuildsItself() {
         Ran ran = send(dir, NO_START, "build");
