@@ -68,6 +68,7 @@ public final class Daemon {
     /** Serves builds until idle, outdated or stopped. */
     void serve() throws IOException {
         Files.deleteIfExists(socket);   // a dead daemon's; the client starting this one holds the lock
+        tidy(socket.getParent(), Instant.now().minus(STALE));
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Object socketFile = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
@@ -93,6 +94,31 @@ public final class Daemon {
             removeSocket(socketFile);
         }
         System.out.println(Instant.now() + " stopped after " + builds + " builds");
+    }
+
+    /** How long the log and lock of a daemon that no longer runs are kept (its log may tell why it stopped). */
+    static final Duration STALE = Duration.ofDays(2);
+
+    /**
+     * Deletes the logs and locks of daemons that no longer listen and were last used before {@code before}:
+     * every jar a developer builds gets daemons of its own, and their files would pile up. A courtesy: what
+     * cannot be read or deleted is left.
+     */
+    static void tidy(Path folder, Instant before) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                String kind = dot < 0 ? "" : name.substring(dot);
+                if ((kind.equals(".log") || kind.equals(".lock"))
+                        && !Files.exists(folder.resolve(name.substring(0, dot) + ".sock"))
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // left for another time
+        }
     }
 
     /** Closes the server socket (ending {@link #serve}) once it is idle too long or its jar changed. */

@@ -373,6 +373,26 @@ class DaemonTest {
     }
 
     @Test
+    void oldLogsAndLocksOfDaemonsThatAreGoneAreTidied() throws Exception {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(3)));
+        for (String name : List.of("gone.log", "gone.lock", "running.log", "running.lock", "recent.log", "notes.txt")) {
+            Files.writeString(dir.resolve(name), "x");
+            if (!name.startsWith("recent")) {
+                Files.setLastModifiedTime(dir.resolve(name), old);
+            }
+        }
+        Files.writeString(dir.resolve("running.sock"), "");
+
+        Daemon.tidy(dir, java.time.Instant.now().minus(Daemon.STALE));
+
+        assertFalse(Files.exists(dir.resolve("gone.log")));
+        assertFalse(Files.exists(dir.resolve("gone.lock")));
+        for (String kept : List.of("running.log", "running.lock", "running.sock", "recent.log", "notes.txt")) {
+            assertTrue(Files.exists(dir.resolve(kept)), kept);
+        }
+    }
+
+    @Test
     void aDaemonIsKnownByItsJarAndJvm() throws Exception {
         Path jar = Files.writeString(dir.resolve("tolk.jar"), "one");
         String key = Place.key(List.of("java", "-Xmx1g", "-jar"), List.of(jar));
