@@ -221,7 +221,7 @@ public final class Build {
             // Only a rendering without errors is a base for the next: see Incremental#next.
             return withoutSnapshot(result);
         }
-        Base next = new Base(cache.snapshot(startedAt, IN_MEMORY), setup, content, site, inclusion, renderer.feedBodies(),
+        Base next = new Base(cache.snapshot(startedAt, IN_MEMORY, ""), setup, content, site, inclusion, renderer.feedBodies(),
                 renderer.layout());
         if (bodiesOnly.isPresent()) {
             next.pagesByArticle = previous.pagesByArticle();
@@ -430,7 +430,11 @@ public final class Build {
         Inclusion inclusion = new Inclusion(options.drafts(), options.future(), options.now());
         Optional<List<String>> bodiesOnly = Optional.empty();
         CacheFile.Writing saving = null;
+        // The output check puts right what a killed build left (it may change what the folder holds): the
+        // cache's pages count only for the folder as it is then.
+        join(outputChecked);
         if (cache != null) {
+            cache.outputIs(StagedOutput.state(output));
             BuildCache.Basis basis = new BuildCache.Basis(global, layout(content, theme, cache), options.now());
             bodiesOnly = bodiesOnly(cache, basis, content, inclusion);
             cache.basis(basis);
@@ -448,7 +452,6 @@ public final class Build {
                 : new Renderer(site, theme, strings, Version.get(), problems, cache, cache.previousFeedBodies(),
                         sameStructure ? before.layout() : null);
 
-        join(outputChecked);
         if (!options.write() || problems.hasErrors()) {
             // Render anyway: template and link mistakes are found only by rendering, and every problem
             // of the run should be reported at once.
@@ -468,15 +471,16 @@ public final class Build {
             if (problems.hasErrors()) {
                 return result(problems, Map.of(), 0, start, output, false);
             }
-            staged.commit();
-            times.stage("commit");
             if (cache != null) {
                 cache.feedBodies(renderer.feedBodies());
             }
+            staged.commit();
+            times.stage("commit");
+            String outputState = StagedOutput.state(output);
             BuildCache.Snapshot leftBehind = previous;
             if (cache != null && !cache.sameAsPrevious()) {
                 leftBehind = finishSaving(cacheWriting != null ? cacheWriting : startSaving(cache, config, startedAt, output, problems),
-                        cache, startedAt, output, problems);
+                        cache, startedAt, output, outputState, problems);
                 times.stage("cacheSave");
             }
             if (cache != null) {
@@ -576,8 +580,9 @@ public final class Build {
     private static CacheFile.Writing startSaving(BuildCache cache, SiteConfig config, long startedAt, Path output,
                                                  Problems problems) {
         try {
+            // The output folder's state once this build is in place is not known yet: finish writes it.
             return new CacheFile.Writing(CacheFile.location(config.root(), output), config.root(),
-                    cache.snapshot(startedAt, output.toAbsolutePath().toString()), Version.get());
+                    cache.snapshot(startedAt, output.toAbsolutePath().toString(), ""), Version.get());
         } catch (IOException e) {
             cannotSave(problems, e);
             return null;
@@ -586,12 +591,12 @@ public final class Build {
 
     /** Saves the cache; returns what was saved, or null if nothing was. */
     private static BuildCache.Snapshot finishSaving(CacheFile.Writing writing, BuildCache cache, long startedAt, Path output,
-                                                    Problems problems) {
+                                                    String outputState, Problems problems) {
         if (writing == null) {
             return null;
         }
         try (writing) {
-            BuildCache.Snapshot saved = cache.snapshot(startedAt, output.toAbsolutePath().toString());
+            BuildCache.Snapshot saved = cache.snapshot(startedAt, output.toAbsolutePath().toString(), outputState);
             writing.finish(saved);
             return saved;
         } catch (IOException e) {

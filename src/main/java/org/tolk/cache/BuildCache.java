@@ -19,15 +19,19 @@ import org.tolk.render.RenderCache;
  */
 public final class BuildCache implements ReadCache, RenderCache {
 
-    /** What one build leaves for the next. */
     /**
+     * What one build leaves for the next.
+     *
+     * @param output      the output folder whose pages it describes
+     * @param outputState that folder's state once the build had put it in place ({@code StagedOutput#state}):
+     *                    pages count only while it is the same
      * @param feedBodies the rendered bodies of the articles in feeds, by {@code Renderer}'s body key (which
      *                   hashes everything a body depends on): a rebuild that re-renders a feed for one edited
      *                   article need not render its nineteen other bodies again
      */
     public record Snapshot(Map<String, FileRead> reads, Map<String, Long> pages, Map<String, List<String>> lookups,
-                           long writtenAtMillis, String output, Basis basis, FeedBodies feedBodies) {
-        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "", Basis.NONE, FeedBodies.NONE);
+                           long writtenAtMillis, String output, String outputState, Basis basis, FeedBodies feedBodies) {
+        public static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), 0, "", "", Basis.NONE, FeedBodies.NONE);
     }
 
     /**
@@ -50,7 +54,7 @@ public final class BuildCache implements ReadCache, RenderCache {
      */
     private static final long RACY_MILLIS = 2000;
 
-    private final Snapshot previous;
+    private volatile Snapshot previous;
     private final long global;
     // Sized for what the previous build had: growing a map of 20,000 entries step by step costs a rebuild dearly.
     private final Map<String, FileRead> reads;
@@ -61,11 +65,11 @@ public final class BuildCache implements ReadCache, RenderCache {
 
     /**
      * @param previous what the previous build left; its page fingerprints count only if it wrote to {@code output}
+     *                 (and, see {@link #outputHolds}, the folder still holds what it wrote)
      * @param global   fingerprint of what every page depends on (see {@link RenderCache#globalFingerprint()})
      */
     public BuildCache(Snapshot previous, long global, String output) {
-        this.previous = previous.output().equals(output) ? previous
-                : new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output, Basis.NONE, FeedBodies.NONE);
+        this.previous = previous.output().equals(output) ? previous : withoutPages(previous, output);
         this.global = global;
         this.reads = new ConcurrentHashMap<>(Math.max(16, previous.reads().size() * 4 / 3 + 1));
         this.pages = new ConcurrentHashMap<>(Math.max(16, previous.pages().size() * 4 / 3 + 1));
@@ -103,13 +107,29 @@ public final class BuildCache implements ReadCache, RenderCache {
         }
     }
 
-    /** What this build leaves for the next. */
-    public Snapshot snapshot(long writtenAtMillis, String output) {
+    private static Snapshot withoutPages(Snapshot previous, String output) {
+        return new Snapshot(previous.reads(), Map.of(), Map.of(), previous.writtenAtMillis(), output, "", Basis.NONE, FeedBodies.NONE);
+    }
+
+    /**
+     * Tells the output folder's state now ({@code StagedOutput#state}): unless it is the one the previous
+     * snapshot was saved with, none of the previous pages count. The cache is saved after the output is put in
+     * place, so a build killed in between leaves a cache that describes the folder as it was before. Call
+     * before anything asks for previous pages.
+     */
+    public void outputIs(String state) {
+        if (!previous.outputState().equals(state)) {
+            previous = withoutPages(previous, previous.output());
+        }
+    }
+
+    /** What this build leaves for the next, which left the output folder in {@code outputState}. */
+    public Snapshot snapshot(long writtenAtMillis, String output, String outputState) {
         // Views, not copies: once a build takes its snapshot, nothing writes to this cache any more.
         return new Snapshot(Collections.unmodifiableMap(reads),
                 keptAllPrevious ? LayeredMap.of(previous.pages(), pages) : Collections.unmodifiableMap(pages),
                 keptAllPrevious ? LayeredMap.of(previous.lookups(), lookups) : Collections.unmodifiableMap(lookups),
-                writtenAtMillis, output, basis, feedBodies);
+                writtenAtMillis, output, outputState, basis, feedBodies);
     }
 
     private volatile FeedBodies feedBodies = FeedBodies.NONE;

@@ -32,7 +32,7 @@ import org.tolk.render.FeedBodies;
  */
 public final class CacheFile {
     private static final int MAGIC = 0x544f4c4b; // "TOLK"
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private CacheFile() {
     }
@@ -109,6 +109,7 @@ public final class CacheFile {
                 }
                 reads.put(path, new BuildCache.FileRead(state, new ReadCache.Read(article, List.copyOf(problems))));
             }
+            String outputState = in.readText();
             int pageCount = in.readInt();
             Map<String, Long> pages = new HashMap<>(pageCount * 4 / 3 + 1);
             for (int i = 0; i < pageCount; i++) {
@@ -127,7 +128,7 @@ public final class CacheFile {
             if (!in.atEnd()) {
                 return BuildCache.Snapshot.EMPTY;
             }
-            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, basis, FeedBodies.ofUtf8(feedBodies));
+            return new BuildCache.Snapshot(reads, pages, lookups, writtenAt, output, outputState, basis, FeedBodies.ofUtf8(feedBodies));
         } catch (IOException | RuntimeException e) {
             // A cache from another version, or damaged: build from scratch.
             return BuildCache.Snapshot.EMPTY;
@@ -184,9 +185,11 @@ public final class CacheFile {
             });
         }
 
-        /** Writes the pages, lookups and feed bodies of {@code snapshot} after the reads and puts the file in place. */
+        /** Writes the output folder's state, the pages, lookups and feed bodies of {@code snapshot} after the reads and puts the file in place. */
         public void finish(BuildCache.Snapshot snapshot) throws IOException {
             awaitReads();
+            // Known only once the output is in place, so written here rather than in the header.
+            out.writeText(snapshot.outputState());
             out.writeInt(snapshot.pages().size());
             for (var entry : snapshot.pages().entrySet()) {
                 out.writeText(entry.getKey());

@@ -265,8 +265,18 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         return target;
     }
 
-    /** Puts the staged build in place: in place if it kept most files, else swapped in whole (see the class comment). */
+    /**
+     * Puts the staged build in place: in place if it kept most files, else swapped in whole (see the class
+     * comment). A build that kept every file the folder holds, and wrote no other, leaves the folder untouched,
+     * so that {@link #state} still names what the build cache describes.
+     */
     public void commit() throws IOException {
+        if (!replaceWhole && written.size() == kept.size() && previousFiles.size() == written.size()
+                && previousFiles.containsAll(written) && Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(staging);
+            committed = true;
+            return;
+        }
         List<String> files = new ArrayList<>(written);
         files.sort(Comparator.naturalOrder());
         Files.writeString(staging.resolve(MANIFEST), String.join("\n", files) + "\n", StandardCharsets.UTF_8);
@@ -330,6 +340,21 @@ public final class StagedOutput implements PageSink, AutoCloseable {
             }
         }
         deleteTree(staging);
+    }
+
+    /**
+     * Which state of the output folder this is: every commit that changes it gives the folder a new time (the
+     * manifest is moved into it) or makes it a new folder (a swap), so a build cache that recorded the state
+     * after its build put the folder in place describes it only while the state is the same. Empty if there is
+     * no folder.
+     */
+    public static String state(Path output) {
+        try {
+            var attributes = Files.readAttributes(output, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.fileKey() + "/" + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static void moveReplacing(Path from, Path to) throws IOException {

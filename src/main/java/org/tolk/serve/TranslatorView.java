@@ -135,7 +135,7 @@ final class TranslatorView {
         BuildCache cache = new BuildCache(reads, 0, READS);
         long startedAt = System.currentTimeMillis();
         ContentReader.Content content = ContentReader.read(siteConfig, ignored, cache);
-        reads = cache.snapshot(startedAt, READS);
+        reads = cache.snapshot(startedAt, READS, "");
         Inclusion inclusion = new Inclusion(options.drafts(), options.future(), options.now());
         Site site = SiteBuilder.build(siteConfig, content, List.of(), inclusion, ignored);
         Map<String, Strings> strings = new LinkedHashMap<>();

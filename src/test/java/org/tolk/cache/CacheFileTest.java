@@ -60,7 +60,7 @@ class CacheFileTest {
                 new ReadCache.Read(Optional.empty(), List.of(Problem.error("content/broken.nl.md", 1, 1, "no title"),
                         Problem.error("content/broken.nl.md", 0, 0, "x".repeat(70_000))))));
         BuildCache.Snapshot saved = new BuildCache.Snapshot(reads, Map.of("nl/index.html", 42L, "en/index.html", -7L),
-                Map.of("content/2024/a.nl.md", List.of("content/2024/a.en.md", "content/img.png")), 1_700_000_001_000L, "/out/site",
+                Map.of("content/2024/a.nl.md", List.of("content/2024/a.en.md", "content/img.png")), 1_700_000_001_000L, "/out/site", "b1",
                 new BuildCache.Basis(-5, 77, java.time.Instant.ofEpochSecond(1_700_000_000L, 123_456_789)),
                 FeedBodies.ofUtf8(Map.of(-3L, "<p>Één “body”</p>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         8L, new byte[0])));
@@ -77,6 +77,7 @@ class CacheFileTest {
         assertEquals(saved.lookups(), loaded.lookups());
         assertEquals(saved.writtenAtMillis(), loaded.writtenAtMillis());
         assertEquals(saved.output(), loaded.output());
+        assertEquals("b1", loaded.outputState());
         assertEquals(saved.basis(), loaded.basis());
         assertEquals(java.util.Set.of(-3L, 8L), loaded.feedBodies().keys());
         assertEquals("<p>Één “body”</p>\n", loaded.feedBodies().get(-3L));
@@ -107,7 +108,7 @@ class CacheFileTest {
     @Test
     void aDamagedTruncatedOrForeignCacheIsNoCache() throws IOException {
         Path file = CacheFile.location(root, root.resolve("site"));
-        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, FeedBodies.NONE);
+        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", "b1", BuildCache.Basis.NONE, FeedBodies.NONE);
         CacheFile.save(file, saved, "1.2.3");
         assertEquals(saved.pages(), CacheFile.load(file, root, "1.2.3").pages());
 
@@ -125,7 +126,7 @@ class CacheFileTest {
     @Test
     void aBuildsOwnCacheIsKeptInMemoryUntilTheFileChanges() throws IOException {
         Path file = CacheFile.location(root, root.resolve("site"));
-        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", BuildCache.Basis.NONE, FeedBodies.NONE);
+        BuildCache.Snapshot saved = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", "b1", BuildCache.Basis.NONE, FeedBodies.NONE);
         try (CacheFile.Writing writing = new CacheFile.Writing(file, root, saved, "1.2.3")) {
             writing.finish(saved);
         }
@@ -133,7 +134,7 @@ class CacheFileTest {
         assertSame(saved, CacheFile.load(file, root, "1.2.3"));
         assertSame(BuildCache.Snapshot.EMPTY, CacheFile.load(file, root, "1.2.4"), "another version's cache");
 
-        BuildCache.Snapshot other = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 2L), Map.of(), 6, "/out", BuildCache.Basis.NONE, FeedBodies.NONE);
+        BuildCache.Snapshot other = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 2L), Map.of(), 6, "/out", "b2", BuildCache.Basis.NONE, FeedBodies.NONE);
         CacheFile.save(file, other, "1.2.3");   // written by another process: a new file
         BuildCache.Snapshot loaded = CacheFile.load(file, root, "1.2.3");
         assertEquals(other.pages(), loaded.pages());

@@ -220,6 +220,45 @@ class IncrementalBuildTest {
         assertTrue(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
     }
 
+    /**
+     * The cache is saved after the output is put in place. A build killed in between leaves the previous cache
+     * beside the newer output; if the edit is then undone (the file back as it was, time and all), that cache's
+     * fingerprints match again, but the pages on disk are the newer ones. The output's manifest names the build
+     * it holds, and a cache of another build is not believed.
+     */
+    @Test
+    void aCacheThatDoesNotDescribeTheOutputIsNotBelieved(@TempDir Path dir) throws IOException {
+        Path site = builtWithAgedSources(Files.createDirectory(dir.resolve("one")));
+        Path cacheFile;
+        try (var files = Files.list(site.resolve(".tolk/cache"))) {
+            cacheFile = files.filter(f -> f.toString().endsWith(".bin")).findFirst().orElseThrow();
+        }
+        Path oldCache = Files.copy(cacheFile, dir.resolve("old-cache.bin"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Path story = site.resolve("content/a/story.nl.md");
+        Path oldStory = Files.copy(story, dir.resolve("story.nl.md"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+
+        Files.writeString(story, Files.readString(story) + "\nEen nieuwe alinea.\n");
+        assertTrue(TestSites.build(site).written());
+        assertTrue(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
+        // As if that build had been killed before it saved its cache, then the edit undone.
+        Files.copy(oldCache, cacheFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(oldStory, story, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+
+        buildAndCompareWithClean(site, dir, TestSites.options(site));
+        assertFalse(TestSites.text(site, "nl/2017/07/story/index.html").contains("Een nieuwe alinea."));
+    }
+
+    /** A build that changed nothing leaves the output folder as it was, so the cache still describes it. */
+    @Test
+    void buildAfterBuildWithNothingChangedRendersNothing(@TempDir Path dir) throws IOException {
+        Path site = builtWithAgedSources(dir);
+        for (int i = 0; i < 2; i++) {
+            BuildResult again = TestSites.build(site);
+            assertTrue(again.written());
+            assertEquals(0, again.rendered(), "build " + (i + 2) + " after the first: " + again);
+        }
+    }
+
     private static Path builtWithAgedSources(Path dir) throws IOException {
         return builtWithAgedSources(dir, null);
     }
