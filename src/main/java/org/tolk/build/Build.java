@@ -113,46 +113,12 @@ public final class Build {
     }
 
     /**
-     * The site of the last build this JVM wrote, with the cache it left: a JVM that builds again (the build
-     * daemon) reuses them when the next build starts from that very cache (the same object, which
-     * {@link CacheFile#load} gives back while the file is the one saved) and finds only bodies changed, as the
-     * preview reuses its {@link Base}. One at a time: a daemon builds one site after another.
+     * What the last build this JVM wrote left, as the preview's {@link Base} (its snapshot is the cache that build
+     * left; setup, content and inclusion are not kept): a JVM that builds again (the build daemon) reuses its site,
+     * layout and index of pages when the next build starts from that very cache (the same object, which
+     * {@link CacheFile#load} gives back while the file is the one saved) and finds only bodies changed.
      */
-    private static volatile Structure lastStructure;
-
-    private static final class Structure {
-        private final BuildCache.Snapshot leftBehind;
-        private final Site site;
-        private final Renderer.Layout layout;
-        /** Made when an edit first needs it, then handed on with the site: see {@link Renderer#pagesByArticle}. */
-        private Map<String, List<Page>> index;
-
-        Structure(BuildCache.Snapshot leftBehind, Site site, Renderer.Layout layout, Map<String, List<Page>> index) {
-            this.leftBehind = leftBehind;
-            this.site = site;
-            this.layout = layout;
-            this.index = index;
-        }
-
-        BuildCache.Snapshot leftBehind() {
-            return leftBehind;
-        }
-
-        Site site() {
-            return site;
-        }
-
-        Renderer.Layout layout() {
-            return layout;
-        }
-
-        synchronized Map<String, List<Page>> pagesByArticle() {
-            if (index == null) {
-                index = Renderer.pagesByArticle(site);
-            }
-            return index;
-        }
-    }
+    private static volatile Base lastBuild;
 
     /** site.yaml and the theme as loaded, with the problems found loading them and the global fingerprint. */
     private record Setup(SiteConfig config, Theme theme, Map<String, Strings> strings, long global, List<Problem> problems) {
@@ -444,13 +410,13 @@ public final class Build {
         }
         // The build daemon's previous build, if it left the cache this one starts from: with only bodies changed
         // since, its site is this one's.
-        Structure before = lastStructure;
-        boolean sameStructure = bodiesOnly.isPresent() && before != null && before.leftBehind() == previous;
-        Site site = sameStructure ? before.site() : SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
+        Base before = lastBuild;
+        boolean sameStructure = bodiesOnly.isPresent() && before != null && before.snapshot == previous;
+        Site site = sameStructure ? before.site : SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
         times.stage("site");
         Renderer renderer = cache == null ? new Renderer(site, theme, strings, Version.get(), problems)
                 : new Renderer(site, theme, strings, Version.get(), problems, cache, cache.previousFeedBodies(),
-                        sameStructure ? before.layout() : null);
+                        sameStructure ? before.layout : null);
 
         if (!options.write() || problems.hasErrors()) {
             // Render anyway: template and link mistakes are found only by rendering, and every problem
@@ -484,8 +450,11 @@ public final class Build {
                 times.stage("cacheSave");
             }
             if (cache != null) {
-                lastStructure = leftBehind == null ? null
-                        : new Structure(leftBehind, site, renderer.layout(), sameStructure ? before.index : null);
+                lastBuild = leftBehind == null ? null
+                        : new Base(leftBehind, null, null, site, null, renderer.feedBodies(), renderer.layout());
+                if (lastBuild != null && sameStructure) {
+                    lastBuild.pagesByArticle = before.pagesByArticle();
+                }
             }
             return result(problems, counts, start, output, true);
         } catch (IOException e) {

@@ -24,6 +24,15 @@ final class DaemonCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** One line per daemon that answered, or that none runs. */
+    private static void print(List<String> answers, CommandSpec spec) {
+        var out = spec.commandLine().getOut();
+        if (answers.isEmpty()) {
+            out.println("No build daemon is running.");
+        }
+        answers.forEach(out::println);
+    }
+
     @Command(name = "status", mixinStandardHelpOptions = true, description = "List this user's running build daemons.")
     static final class Status implements Runnable {
         @Spec
@@ -31,12 +40,7 @@ final class DaemonCommand implements Runnable {
 
         @Override
         public void run() {
-            List<String> daemons = Daemons.status();
-            var out = spec.commandLine().getOut();
-            if (daemons.isEmpty()) {
-                out.println("No build daemon is running.");
-            }
-            daemons.forEach(out::println);
+            print(Daemons.status(), spec);
         }
     }
 
@@ -47,12 +51,7 @@ final class DaemonCommand implements Runnable {
 
         @Override
         public void run() {
-            List<String> stopped = Daemons.stopAll();
-            var out = spec.commandLine().getOut();
-            if (stopped.isEmpty()) {
-                out.println("No build daemon is running.");
-            }
-            stopped.forEach(out::println);
+            print(Daemons.stopAll(), spec);
         }
     }
 }

@@ -203,7 +203,7 @@ class IncrementalBuildTest {
      */
     /**
      * One JVM building two sites in turn, as the build daemon does: what it keeps of the last build (see
-     * Build's lastStructure) is that build's alone, never another site's.
+     * Build's lastBuild) is that build's alone, never another site's.
      */
     @Test
     void aBodyEditIsBuiltFromItsOwnSiteAfterAnotherSitesBuild(@TempDir Path dir) throws IOException {
