@@ -14,7 +14,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -67,7 +66,7 @@ public final class YamlMap {
         try {
             // Only the composer: no object construction at all, so no class can be instantiated from YAML tags,
             // and none of the set-up a full Yaml object needs for each of thousands of front matters.
-            root = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options).getSingleNode();
+            root = new Composer(new ParserImpl(new StreamReader(text), options), new NullResolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
