@@ -151,6 +151,16 @@ public final class Markdown {
     private static final int ATTRIBUTES = 4;
     private static final int FOOTNOTES = 8;
     private static final int STRIKETHROUGH = 16;
+    /*
+     * Flexmark's parsers for fenced code, lists and thematic breaks try a regular expression at the start
+     * of every line of every paragraph (3 % of a cold build); a body with nothing any of them could start
+     * on is parsed without it. Leaving out a parser that could never start a block changes nothing, and
+     * the others keep their order.
+     */
+    private static final int FENCES = 32;
+    private static final int LISTS = 64;
+    private static final int BREAKS = 128;
+    private static final int ALL_FEATURES = 255;
 
     private final Site site;
     /** Per language, an engine per combination of extensions, built when a body first needs it. */
@@ -163,7 +173,16 @@ public final class Markdown {
         this.htmlPolicy = site.config().markdownHtml();
         for (Language language : site.config().languages()) {
             quotes.put(language.key(), strings.get(language.key()).get("quotes"));
-            engines.put(language.key(), new AtomicReferenceArray<>(32));
+            engines.put(language.key(), new AtomicReferenceArray<>(ALL_FEATURES + 1));
+        }
+    }
+
+    /** The characters that {@link #features(String, char[])} looks at. */
+    private static final boolean[] NOTABLE = new boolean[128];
+
+    static {
+        for (char c : "|{~[:w@`-*_\n\r".toCharArray()) {
+            NOTABLE[c] = true;
         }
     }
 
@@ -174,14 +193,35 @@ public final class Markdown {
 
     /** The extensions {@code body}, whose characters are {@code chars}, may use. */
     private static int features(String body, char[] chars) {
-        int features = 0;
-        // A char array is read much faster than String.charAt in a long loop (the quick compiler keeps its checks).
+        // A char array is read much faster than String.charAt in a long loop (the quick compiler keeps its checks),
+        // and most characters are let through by one look at a table, before the switch's comparisons.
         int n = chars.length;
+        int features = listMarkerAt(chars, 0);
         for (int i = 0; i < n; i++) {
-            switch (chars[i]) {
+            char c = chars[i];
+            if (c >= 128 || !NOTABLE[c]) {
+                continue;
+            }
+            switch (c) {
+                case '\n', '\r' -> features |= listMarkerAt(chars, i + 1);
+                case '-', '*', '_' -> {
+                    if ((features & BREAKS) == 0 && thriceAt(chars, i)) {
+                        features |= BREAKS;
+                    }
+                }
+                case '`' -> {
+                    if (thriceAt(chars, i)) {
+                        features |= FENCES;
+                    }
+                }
                 case '|' -> features |= TABLES;
                 case '{' -> features |= ATTRIBUTES;
-                case '~' -> features |= STRIKETHROUGH;
+                case '~' -> {
+                    features |= STRIKETHROUGH;
+                    if (thriceAt(chars, i)) {
+                        features |= FENCES;
+                    }
+                }
                 case '[' -> {
                     if (i + 1 < n && chars[i + 1] == '^') {
                         features |= FOOTNOTES;
@@ -206,7 +246,47 @@ public final class Markdown {
                 }
             }
         }
-        return features;
+        // A footnote's text may hold any block.
+        return (features & FOOTNOTES) != 0 ? features | FENCES | LISTS | BREAKS : features;
+    }
+
+    /**
+     * LISTS if a list item could begin on the line at {@code at}: after spaces, tabs and '>' (the
+     * markers of quotes and the indentation of lists), a bullet followed by white space, or digits
+     * followed by '.' or ')'. A list item inside another begins after that one's marker, at a line start too.
+     */
+    private static int listMarkerAt(char[] chars, int at) {
+        int n = chars.length;
+        int i = at;
+        while (i < n && (chars[i] == ' ' || chars[i] == '\t' || chars[i] == '>')) {
+            i++;
+        }
+        if (i == n) {
+            return 0;
+        }
+        char c = chars[i];
+        if (c == '-' || c == '*' || c == '+') {
+            return i + 1 == n || chars[i + 1] == ' ' || chars[i + 1] == '\t' || chars[i + 1] == '\n' || chars[i + 1] == '\r' ? LISTS : 0;
+        }
+        int digits = i;
+        while (i < n && chars[i] >= '0' && chars[i] <= '9') {
+            i++;
+        }
+        return i > digits && i < n && (chars[i] == '.' || chars[i] == ')') ? LISTS : 0;
+    }
+
+    /** Whether the character at {@code at} comes three times, with nothing but spaces and tabs between (a fence or a thematic break). */
+    private static boolean thriceAt(char[] chars, int at) {
+        char c = chars[at];
+        int count = 1;
+        for (int i = at + 1; i < chars.length && count < 3; i++) {
+            if (chars[i] == c) {
+                count++;
+            } else if (chars[i] != ' ' && chars[i] != '\t') {
+                break;
+            }
+        }
+        return count == 3;
     }
 
     private Engine engine(String language, int features) {
@@ -214,13 +294,17 @@ public final class Markdown {
         Engine engine = built.get(features);
         if (engine == null) {
             // Two threads may both build one: they are equal, and either is kept.
-            engine = engine(quotes.get(language), htmlPolicy, features);
+            engine = engine(quotes.get(language), htmlPolicy, features, true);
             built.compareAndSet(features, null, engine);
         }
         return engine;
     }
 
-    private static Engine engine(String quotes, SiteConfig.HtmlPolicy htmlPolicy, int features) {
+    /**
+     * Flexmark set up for a language's quotes and a set of extensions; {@code quick} adds Tolk's faster
+     * scan and text rendering, which must not change a byte (the tests compare with Flexmark's own).
+     */
+    private static Engine engine(String quotes, SiteConfig.HtmlPolicy htmlPolicy, int features, boolean quick) {
         MutableDataSet options = new MutableDataSet();
         List<com.vladsch.flexmark.util.misc.Extension> extensions = new java.util.ArrayList<>();
         if ((features & TABLES) != 0) {
@@ -236,7 +320,10 @@ public final class Markdown {
         if ((features & ATTRIBUTES) != 0) {
             extensions.add(AttributesExtension.create());
         }
-        extensions.add(new LinkResolverExtension());
+        options.set(Parser.FENCED_CODE_BLOCK_PARSER, (features & FENCES) != 0);
+        options.set(Parser.LIST_BLOCK_PARSER, (features & LISTS) != 0);
+        options.set(Parser.THEMATIC_BREAK_PARSER, (features & BREAKS) != 0);
+        extensions.add(new LinkResolverExtension(quick));
         if ((features & AUTOLINK) != 0) {
             extensions.add(AutolinkExtension.create());
         }
@@ -272,6 +359,25 @@ public final class Markdown {
     /** The article's body as HTML. Problems with its links go to {@code problems}. */
     public String render(Article article, Problems problems) {
         return renderTracked(article, problems).html();
+    }
+
+    /**
+     * The body as Flexmark renders it without Tolk's quicker scan and text rendering and with all its block
+     * parsers: what the tests compare with.
+     */
+    String renderWithFlexmarkAlone(Article article) {
+        String body = article.body();
+        // The extensions the body's syntax calls for (Flexmark's autolinker with every body would link
+        // "wordhttps://…"), every block parser.
+        Engine engine = engine(quotes.get(article.language()), htmlPolicy, features(body) | FENCES | LISTS | BREAKS, false);
+        Document document = engine.parser().parse(body);
+        demoteHeadings(document);
+        LinkContext links = new LinkContext(site, article, body, new Problems());
+        document.set(LINK_CONTEXT, links);
+        if (htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE) {
+            resolveRawHtml(document, links);
+        }
+        return engine.renderer().render(document);
     }
 
     /**
@@ -363,7 +469,11 @@ public final class Markdown {
     private static final class TextSlots {
         private final char placeholder;
         private final String placeholderText;
-        private final List<String> texts = new java.util.ArrayList<>();
+        /** The texts in order: a String, or a range of a body's characters (not copied until filled in). */
+        private String[] texts = new String[64];
+        private char[][] arrays = new char[64][];
+        private int[] ranges = new int[128];
+        private int count;
         private int length;
 
         private TextSlots(char placeholder) {
@@ -379,6 +489,77 @@ public final class Markdown {
                 }
             }
             return null;
+        }
+
+        /**
+         * Writes the text at {@code start}–{@code end} of a body's characters, if it needs no more than
+         * escaping: what {@link #write(HtmlWriter, String)} does with it escaped, in one pass over the
+         * array and without copying it until {@link #fill}. Returns false, having written nothing, for
+         * text that takes the general way: with an entity or backslash to unescape, a line break, a
+         * carriage return or NUL, or under two characters between white space.
+         */
+        boolean writeFromBody(HtmlWriter html, char[] body, int start, int end) {
+            int first = start;
+            int last = end;
+            while (first < last && isSpace(body[first])) {
+                first++;
+            }
+            while (last > first && isSpace(body[last - 1])) {
+                last--;
+            }
+            if (last - first < 2) {
+                return false;
+            }
+            boolean escape = false;
+            for (int i = first; i < last; i++) {
+                char c = body[i];
+                // Every character of interest but the backslash is at most '>'; most text is letters above it.
+                if (c <= '>') {
+                    switch (c) {
+                        case '\0', '\n', '\r', '&' -> {
+                            return false;
+                        }
+                        case '<', '>', '"' -> escape = true;
+                        default -> {
+                        }
+                    }
+                } else if (c == '\\') {
+                    return false;
+                }
+            }
+            if (first > start) {
+                html.raw(spaces(body, start, first));
+            }
+            html.raw(placeholderText);
+            if (escape) {
+                String middle = PlainTextRenderer.escapeHtml(new String(body, first, last - first));
+                add(middle, 0, middle.length(), null);
+            } else {
+                add(null, first, last, body);
+            }
+            if (end > last) {
+                html.raw(spaces(body, last, end));
+            }
+            return true;
+        }
+
+        private static String spaces(char[] body, int from, int to) {
+            return to - from == 1 && body[from] == ' ' ? " " : new String(body, from, to - from);
+        }
+
+        /** A text to put in: {@code text} if not null, else {@code from}–{@code to} of {@code chars}. */
+        private void add(String text, int from, int to, char[] chars) {
+            if (count == texts.length) {
+                texts = java.util.Arrays.copyOf(texts, count * 2);
+                arrays = java.util.Arrays.copyOf(arrays, count * 2);
+                ranges = java.util.Arrays.copyOf(ranges, count * 4);
+            }
+            texts[count] = text;
+            arrays[count] = chars;
+            ranges[2 * count] = from;
+            ranges[2 * count + 1] = to;
+            count++;
+            length += to - from;
         }
 
         /**
@@ -403,8 +584,7 @@ public final class Markdown {
             }
             html.raw(placeholderText);
             String middle = first == 0 && end == text.length() ? text : text.substring(first, end);
-            texts.add(middle);
-            length += middle.length();
+            add(middle, 0, middle.length(), null);
             if (end < text.length()) {
                 html.raw(text.substring(end));
             }
@@ -420,18 +600,24 @@ public final class Markdown {
             for (int at = html.indexOf(placeholder); at >= 0; at = html.indexOf(placeholder, at + 1)) {
                 count++;
             }
-            if (count != texts.size()) {
+            if (count != this.count) {
                 return null;
             }
             char[] out = new char[html.length() - count + length];
             int from = 0;
             int to = 0;
-            for (String text : texts) {
+            for (int i = 0; i < count; i++) {
                 int at = html.indexOf(placeholder, from);
                 html.getChars(from, at, out, to);
                 to += at - from;
-                text.getChars(0, text.length(), out, to);
-                to += text.length();
+                int start = ranges[2 * i];
+                int size = ranges[2 * i + 1] - start;
+                if (texts[i] != null) {
+                    texts[i].getChars(start, start + size, out, to);
+                } else {
+                    System.arraycopy(arrays[i], start, out, to, size);
+                }
+                to += size;
                 from = at + 1;
             }
             html.getChars(from, html.length(), out, to);
@@ -493,13 +679,21 @@ public final class Markdown {
     }
 
     private static final class LinkResolverExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+        private final boolean quick;
+
+        LinkResolverExtension(boolean quick) {
+            this.quick = quick;
+        }
+
         @Override
         public void rendererOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
         }
 
         @Override
         public void extend(HtmlRenderer.Builder builder, String rendererType) {
-            builder.nodeRendererFactory(options -> new PlainTextRenderer());
+            if (quick) {
+                builder.nodeRendererFactory(options -> new PlainTextRenderer());
+            }
             builder.linkResolverFactory(new IndependentLinkResolverFactory() {
                 @Override
                 public LinkResolver apply(LinkResolverBasicContext context) {
@@ -514,7 +708,9 @@ public final class Markdown {
 
         @Override
         public void extend(Parser.Builder builder) {
-            builder.customInlineParserFactory(QuickMatchInlineParser::new);
+            if (quick) {
+                builder.customInlineParserFactory(QuickMatchInlineParser::new);
+            }
         }
     }
 
@@ -613,8 +809,13 @@ public final class Markdown {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> {
-                String text = escapeHtml(plain(node.getChars()));
                 TextSlots slots = TEXT_SLOTS.get(context.getDocument());
+                BasedSequence chars = node.getChars();
+                if (slots != null && chars instanceof SubSequence && chars.getBase() instanceof BodyChars body
+                        && slots.writeFromBody(html, body.chars, chars.getStartOffset(), chars.getEndOffset())) {
+                    return;
+                }
+                String text = escapeHtml(plain(chars));
                 if (slots == null) {
                     html.raw(text);
                 } else {
