@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -56,17 +57,11 @@ public final class YamlMap {
      * An empty document is an empty mapping.
      */
     public static Optional<YamlMap> parse(String text, YamlSource source) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_NESTING);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(false);
         Node root;
         try {
-            // Only the composer: no object construction at all, so no class can be instantiated from YAML tags,
-            // and none of the set-up a full Yaml object needs for each of thousands of front matters.
-            root = new Composer(new ParserImpl(new StreamReader(text), options), new NullResolver(), options).getSingleNode();
+            Resolver resolver = new NullResolver();
+            Node simple = SimpleComposer.compose(text, resolver);
+            root = simple != null ? simple : composeWithSnakeYaml(text, resolver);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -81,6 +76,19 @@ public final class YamlMap {
             return Optional.of(new YamlMap(source, null, Map.of()));
         }
         return of(root, source);
+    }
+
+    /** The node tree of {@code text} as SnakeYAML's composer builds it, within the limits above. */
+    static Node composeWithSnakeYaml(String text, Resolver resolver) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(false);
+        // Only the composer: no object construction at all, so no class can be instantiated from YAML tags,
+        // and none of the set-up a full Yaml object needs for each of thousands of front matters.
+        return new Composer(new ParserImpl(new StreamReader(text), options), resolver, options).getSingleNode();
     }
 
     private static Optional<YamlMap> of(Node node, YamlSource source) {
