@@ -681,8 +681,8 @@ public final class Renderer {
         if (template == null) {
             return null;
         }
-        // A writer over a StringBuilder: StringWriter's StringBuffer takes a lock for every piece written.
-        StringBuilderWriter out = new StringBuilderWriter(16384);
+        // Encoded as it is written: see Utf8Writer.
+        Utf8Writer out = new Utf8Writer(16384);
         try {
             Environment env = template.createProcessingEnvironment(model, out);
             // Per render, never Locale.setDefault: numbers and ?date built-ins follow the page's language.
@@ -695,55 +695,7 @@ public final class Renderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** An unsynchronised {@link java.io.Writer} into a StringBuilder, for one page on one thread. */
-    private static final class StringBuilderWriter extends java.io.Writer {
-        private final StringBuilder text;
-
-        StringBuilderWriter(int capacity) {
-            this.text = new StringBuilder(capacity);
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            text.append(chars, offset, length);
-        }
-
-        @Override
-        public void write(String string) {
-            text.append(string);
-        }
-
-        @Override
-        public void write(String string, int offset, int length) {
-            text.append(string, offset, offset + length);
-        }
-
-        @Override
-        public void write(int c) {
-            text.append((char) c);
-        }
-
-        @Override
-        public java.io.Writer append(CharSequence chars) {
-            text.append(chars);
-            return this;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
+        return out.toByteArray();
     }
 
     /** One problem per template mistake, however many pages it breaks. */
