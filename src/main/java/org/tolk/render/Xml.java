@@ -1,7 +1,5 @@
 package org.tolk.render;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Writes the XML of feeds and the sitemap. Hand-written because the JDK's StAX writer escaped feed
  * bodies character by character through several layers and took a seventh of all render time
@@ -9,20 +7,22 @@ import java.nio.charset.StandardCharsets;
  * Elements are indented one level per depth; text content stays on the element's line.
  */
 final class Xml {
-    private final StringBuilder out = new StringBuilder(16384);
+    /** Encoded as it is written, as HTML pages are (Utf8Writer). */
+    private final Utf8Writer out = new Utf8Writer(16384);
     private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
     private boolean tagOpen;
     private boolean emptyPending;
 
     Xml() {
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     }
 
     /** Opens an element; its children follow on their own lines, or its text with {@link #text}. */
     Xml start(String name) {
         closeTag();
         newline();
-        out.append('<').append(name);
+        out.write('<');
+        out.write(name);
         open.push(name);
         tagOpen = true;
         return this;
@@ -32,16 +32,19 @@ final class Xml {
     Xml empty(String name) {
         closeTag();
         newline();
-        out.append('<').append(name);
+        out.write('<');
+        out.write(name);
         tagOpen = true;
         emptyPending = true;
         return this;
     }
 
     Xml attribute(String name, String value) {
-        out.append(' ').append(name).append("=\"");
+        out.write(' ');
+        out.write(name);
+        out.write("=\"");
         escape(value, true);
-        out.append('"');
+        out.write('"');
         return this;
     }
 
@@ -68,14 +71,14 @@ final class Xml {
 
     byte[] toBytes() {
         closeTag();
-        out.append('\n');
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        out.write('\n');
+        return out.toByteArray();
     }
 
     private Xml close(boolean ownLine) {
         String name = open.pop();
         if (tagOpen && !emptyPending) {
-            out.append("/>");
+            out.write("/>");
             tagOpen = false;
             return this;
         }
@@ -83,22 +86,24 @@ final class Xml {
         if (ownLine) {
             newline();
         }
-        out.append("</").append(name).append('>');
+        out.write("</");
+        out.write(name);
+        out.write('>');
         return this;
     }
 
     private void closeTag() {
         if (tagOpen) {
-            out.append(emptyPending ? "/>" : ">");
+            out.write(emptyPending ? "/>" : ">");
             tagOpen = false;
             emptyPending = false;
         }
     }
 
     private void newline() {
-        out.append('\n');
+        out.write('\n');
         for (int i = 0; i < open.size(); i++) {
-            out.append("  ");
+            out.write("  ");
         }
     }
 
@@ -116,19 +121,19 @@ final class Xml {
             }
             run(text, from, i);
             switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                case '\r' -> out.append("&#13;");
+                case '&' -> out.write("&amp;");
+                case '<' -> out.write("&lt;");
+                case '>' -> out.write("&gt;");
+                case '"' -> out.write(attribute ? "&quot;" : "\"");
+                case '\n' -> out.write(attribute ? "&#10;" : "\n");
+                case '\t' -> out.write(attribute ? "&#9;" : "\t");
+                case '\r' -> out.write("&#13;");
                 default -> {
                     if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
+                        out.write(text, i++, 2);
                     } else if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF && !Character.isSurrogate(c)) {
                         // XML 1.0 has no place for other control characters or unpaired surrogates: they are dropped.
-                        out.append(c);
+                        out.write(c);
                     }
                 }
             }
@@ -149,11 +154,8 @@ final class Xml {
     }
 
     private void run(String text, int from, int to) {
-        if (to - from >= 32) {
-            // StringBuilder.append(CharSequence, int, int) copies character by character; a substring is two array copies.
-            out.append(from == 0 && to == text.length() ? text : text.substring(from, to));
-        } else if (from < to) {
-            out.append(text, from, to);
+        if (from < to) {
+            out.write(text, from, to - from);
         }
     }
 }
