@@ -31,6 +31,11 @@ public final class Slugs {
      * browsers show them readably and they are valid in IRIs.
      */
     public static String of(String text) {
+        return isSlugAlready(text) ? text : fold(text);
+    }
+
+    /** {@link #of} the full way. */
+    static String fold(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
                 .replaceAll("(?<=[A-Za-z])\\p{M}+", "")
                 .replace('ß', 's')
@@ -41,5 +46,24 @@ public final class Slugs {
             slug = slug.substring(0, 80).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? "article" : slug;
+    }
+
+    /**
+     * Whether {@link #of} would return {@code text} unchanged, seen without its normalisations and regular
+     * expressions: lower-case ASCII words joined by single '-', at most 80 characters — as most file names
+     * are. The full way took a fifth of reading an article under the quick compiler (JFR, 10,000 stories).
+     */
+    static boolean isSlugAlready(String text) {
+        int n = text.length();
+        if (n == 0 || n > 80 || text.charAt(0) == '-' || text.charAt(n - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '-' ? text.charAt(i - 1) == '-' : !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
