@@ -46,6 +46,58 @@ public final class Dates {
      */
     public static Parsed parse(String text, ZoneId zone) {
         String value = text.trim();
+        ZonedDateTime common = withOffset(value, zone);
+        return common != null ? ok(common) : parseFully(value, zone);
+    }
+
+    /**
+     * The common form {@code 2017-07-25T01:03:00+02:00} read digit by digit, as {@link #parseFully} reads
+     * it; null for any other form or a date or offset that does not exist, which parseFully then explains.
+     * The formatter and the shape's regular expression took a tenth of reading an article under the
+     * quick compiler (JFR, 10,000 stories).
+     */
+    static ZonedDateTime withOffset(String value, ZoneId zone) {
+        if (value.length() != 25 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+                || value.charAt(13) != ':' || value.charAt(16) != ':' || value.charAt(22) != ':') {
+            return null;
+        }
+        char sign = value.charAt(19);
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 2);
+        int day = digits(value, 8, 2);
+        int hour = digits(value, 11, 2);
+        int minute = digits(value, 14, 2);
+        int second = digits(value, 17, 2);
+        int offsetHours = digits(value, 20, 2);
+        int offsetMinutes = digits(value, 23, 2);
+        if ((sign != '+' && sign != '-') || (year | month | day | hour | minute | second) < 0
+                || offsetHours < 0 || offsetHours > 17 || offsetMinutes < 0 || offsetMinutes > 59) {
+            return null;
+        }
+        try {
+            int offset = (offsetHours * 3600 + offsetMinutes * 60) * (sign == '-' ? -1 : 1);
+            return OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second),
+                    java.time.ZoneOffset.ofTotalSeconds(offset)).atZoneSameInstant(zone);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number written with {@code length} ASCII digits at {@code from}, or -1. */
+    private static int digits(String text, int from, int length) {
+        int number = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
+    }
+
+    /** {@link #parse} of a trimmed text by the shape and the formatters: every form, and the reason a date is wrong. */
+    static Parsed parseFully(String value, ZoneId zone) {
         if (!SHAPE.matcher(value).matches()) {
             return new Parsed(Optional.empty(), "'" + value + "' is not a date; write it as 2017-07-25 or 2017-07-25T01:03:00+02:00");
         }
