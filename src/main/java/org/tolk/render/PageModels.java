@@ -46,6 +46,8 @@ final class PageModels {
     private final Map<String, Map<String, LinkView>> topicLinks = new HashMap<>();
     /** Language key → the name of each of the site's languages (by key) in that language. */
     private final Map<String, Map<String, String>> languageNames = new HashMap<>();
+    /** "tag key" → the name of a front matter source's language (any tag) in the language of that key, as met. */
+    private final Map<String, String> sourceLanguageNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     PageModels(Site site, Map<String, Strings> strings, String generator) {
         this.site = site;
@@ -178,7 +180,8 @@ final class PageModels {
 
     private SourceView source(Source source, Language language) {
         String languageName = source.language().isEmpty() ? ""
-                : languageName(Locale.forLanguageTag(source.language()), language.locale());
+                : sourceLanguageNames.computeIfAbsent(source.language() + " " + language.key(),
+                        k -> languageName(Locale.forLanguageTag(source.language()), language.locale()));
         return new SourceView(source.name(), source.url(), languageName,
                 source.published().map(dates.get(language.key())::view).orElse(null));
     }
