@@ -31,6 +31,16 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(String text, int offset, int length) {
+        if (offset == 0 && length == text.length() && length > 0 && pendingHigh == 0
+                && !Character.isHighSurrogate(text.charAt(length - 1))) {
+            // A whole String (an article's body, say) is encoded by the JDK in one pass, or copied when it is
+            // ASCII, rather than copied out char by char first. Not when a surrogate pair may span two writes.
+            byte[] encoded = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            reserve(encoded.length);
+            System.arraycopy(encoded, 0, bytes, count, encoded.length);
+            count += encoded.length;
+            return;
+        }
         int end = offset + length;
         for (int from = offset; from < end; from += chunk.length) {
             int to = Math.min(end, from + chunk.length);
