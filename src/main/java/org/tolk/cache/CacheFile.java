@@ -154,6 +154,8 @@ public final class CacheFile {
         private final Path temporary;
         private final Encoder out;
         private final java.util.concurrent.CompletableFuture<Void> reads;
+        /** The folders (.tolk/, .tolk/cache/) made for the file, innermost first: a build that fails leaves none behind. */
+        private final List<Path> madeFolders = new ArrayList<>();
         private boolean finished;
 
         /** Starts writing {@code snapshot}'s header and reads (its pages, lookups and feed bodies are not looked at). */
@@ -169,6 +171,9 @@ public final class CacheFile {
             this.file = file;
             this.siteRoot = siteRoot;
             this.tolkVersion = tolkVersion;
+            for (Path folder = file.getParent(); folder != null && !Files.isDirectory(folder); folder = folder.getParent()) {
+                madeFolders.add(folder);
+            }
             Files.createDirectories(file.getParent());
             this.temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
             this.out = new Encoder(Files.newOutputStream(temporary));
@@ -243,6 +248,13 @@ public final class CacheFile {
                     out.close();
                 } finally {
                     Files.deleteIfExists(temporary);
+                    for (Path folder : madeFolders) {
+                        try {
+                            Files.deleteIfExists(folder);
+                        } catch (java.nio.file.DirectoryNotEmptyException e) {
+                            break;   // something else was put there meanwhile: not ours to delete
+                        }
+                    }
                 }
             }
         }

@@ -123,6 +123,23 @@ class CacheFileTest {
         assertSame(BuildCache.Snapshot.EMPTY, CacheFile.load(root.resolve("missing.bin"), root, "1.2.3"));
     }
 
+    /** A cache given up (the build failed) leaves neither its file nor the folders made for it. */
+    @Test
+    void aCacheGivenUpLeavesNothing() throws IOException {
+        Path file = CacheFile.location(root, root.resolve("site"));
+        BuildCache.Snapshot snapshot = new BuildCache.Snapshot(Map.of(), Map.of("index.html", 1L), Map.of(), 5, "/out", "b1", BuildCache.Basis.NONE, FeedBodies.NONE);
+        new CacheFile.Writing(file, root, snapshot, "1.2.3").close();
+        try (var left = Files.list(root)) {
+            assertEquals(List.of(), left.toList());
+        }
+        // Folders that were there before stay, with what they hold.
+        Files.createDirectories(root.resolve(".tolk/translations"));
+        new CacheFile.Writing(file, root, snapshot, "1.2.3").close();
+        try (var left = Files.list(root.resolve(".tolk"))) {
+            assertEquals(List.of(root.resolve(".tolk/translations")), left.toList());
+        }
+    }
+
     @Test
     void aBuildsOwnCacheIsKeptInMemoryUntilTheFileChanges() throws IOException {
         Path file = CacheFile.location(root, root.resolve("site"));

@@ -84,6 +84,18 @@ class StagedOutputTest {
         }
     }
 
+    /** The site's first build fails: neither an output folder nor a cache folder is left in the site. */
+    @Test
+    void aFailedFirstBuildLeavesNothingInTheSite(@TempDir Path dir) throws IOException {
+        Path site = TestSites.copy("basic", dir);
+        TestSites.write(site.resolve("content/bad.nl.md"), "---\ntitle: Zonder taal\n---\nTekst.\n");
+        BuildResult result = Build.run(TestSites.options(site));
+        assertFalse(result.written());
+        try (Stream<Path> top = Files.list(site)) {
+            assertEquals(List.of("content", "site.yaml"), top.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     @Test
     void refusesAFolderThatIsNotTolksOutput(@TempDir Path dir) throws IOException {
         Path site = TestSites.copy("basic", dir);
