@@ -84,7 +84,14 @@ public final class Json {
 
     private static void string(String s, StringBuilder out, boolean htmlSafe) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        // Most strings (titles, URLs, names) have nothing to escape: they are appended whole, not character
+        // by character (1.5-1.9 % of a cold build's samples were this loop, for every page's JSON-LD).
+        int plain = 0;
+        while (plain < s.length() && !needsEscape(s.charAt(plain), htmlSafe)) {
+            plain++;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -109,5 +116,9 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(char c, boolean htmlSafe) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029' || htmlSafe && (c == '<' || c == '>' || c == '&');
     }
 }
