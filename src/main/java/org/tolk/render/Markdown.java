@@ -266,13 +266,21 @@ public final class Markdown {
         }
         char c = chars[i];
         if (c == '-' || c == '*' || c == '+') {
-            return i + 1 == n || chars[i + 1] == ' ' || chars[i + 1] == '\t' || chars[i + 1] == '\n' || chars[i + 1] == '\r' ? LISTS : 0;
+            return i + 1 == n || endsBullet(chars[i + 1]) ? LISTS : 0;
         }
         int digits = i;
         while (i < n && chars[i] >= '0' && chars[i] <= '9') {
             i++;
         }
         return i > digits && i < n && (chars[i] == '.' || chars[i] == ')') ? LISTS : 0;
+    }
+
+    /**
+     * Whether {@code c} after a bullet makes it one: white space, or what Flexmark's pattern takes for the end
+     * of the line ({@code $}, which Java's regular expressions also find before U+0085, U+2028 and U+2029).
+     */
+    private static boolean endsBullet(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** Whether the character at {@code at} comes three times, with nothing but spaces and tabs between (a fence or a thematic break). */

@@ -66,12 +66,12 @@ class MarkdownProperties {
     /** Pieces of news Markdown, with the characters where the quick ways could go wrong: escapes, entities, white space, NUL, CR. */
     private static final List<String> PIECES = List.of(
             "word", "Woord", "é", "ü", "—", "–", "“", "”", "‘", "’", "…", "«", "»", "متن", "فارسی", "😀", "\uFFFD",
-            " ", " ", " ", "  ", "\t", "\n", "\n", "\n\n", "  \n", "\\\n", "\r\n", "\u0000",
+            " ", " ", " ", "  ", "\t", "\n", "\n", "\n\n", "  \n", "\\\n", "\r\n", "\u0000", "\u0085", "\u2028", "\u2029",
             "*", "**", "_", "__", "`", "``", "~", "~~", "\\*", "\\\\", "\\", "&", "&amp;", "&copy;", "&#8212;", "&bogus;",
             "<", ">", "\"", "'", "--", "---", "...", "!", "[", "]", "(", ")", "|", "{", "}", "{.klasse}", "[^1]",
             "[link](https://example.org/a \"title\")", "[relative](../x/story.nl.md)", "![photo](photo.jpg)",
             "<span>", "</span>", "<b>x</b>", "<!-- note -->", "https://example.org/path", "www.example.org", "redactie@example.org",
-            "\n# ", "\n## ", "\n### ", "\n- ", "\n* ", "\n1. ", "\n2) ", "\n> ", "\n    code", "\n```\ncode <x>\n```\n",
+            "\n# ", "\n## ", "\n### ", "\n- ", "\n* ", "\n+ ", "\n-", "\n+", "\n*", "\n1. ", "\n2) ", "\n> ", "\n    code", "\n```\ncode <x>\n```\n",
             "\n---\n", "\n| a | b |\n|---|---|\n| 1 | 2 |\n", "\n[^1]: note\n", "\n\n<div>\nblock\n</div>\n\n");
 
     @Provide
