@@ -84,40 +84,32 @@ public final class Json {
 
     private static void string(String s, StringBuilder out, boolean htmlSafe) {
         out.append('"');
-        // Most strings (titles, URLs, names) have nothing to escape: they are appended whole, not character
-        // by character (1.5-1.9 % of a cold build's samples were this loop, for every page's JSON-LD).
-        int plain = 0;
-        while (plain < s.length() && !needsEscape(s.charAt(plain), htmlSafe)) {
-            plain++;
-        }
-        out.append(s, 0, plain);
-        for (int i = plain; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<', '>', '&' -> {
-                    if (htmlSafe) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+        // Runs of characters with nothing to escape (most titles, URLs and names are one) are appended whole,
+        // not character by character: that loop was 1.5-1.9 % of a cold build's samples, for every page's JSON-LD.
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int run = i;
+            while (i < n && !needsEscape(s.charAt(i), htmlSafe)) {
+                i++;
+            }
+            out.append(s, run, i);
+            if (i < n) {
+                char c = s.charAt(i++);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> out.append(String.format("\\u%04x", (int) c));
                 }
             }
         }
         out.append('"');
     }
 
+    /** The characters a JSON string escapes: quotes, backslashes, controls, the JavaScript line ends, and in HTML {@code < > &}. */
     private static boolean needsEscape(char c, boolean htmlSafe) {
         return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029' || htmlSafe && (c == '<' || c == '>' || c == '&');
     }

@@ -379,13 +379,22 @@ public final class Markdown {
         // "wordhttps://…"), every block parser.
         Engine engine = engine(quotes.get(article.language()), htmlPolicy, features(body) | FENCES | LISTS | BREAKS, false);
         Document document = engine.parser().parse(body);
+        ready(document, article, body, new Problems());
+        return engine.renderer().render(document);
+    }
+
+    /**
+     * What a parsed body needs before it is rendered: headings demoted, and its links (Markdown and raw
+     * HTML) pointed at their published targets. Returns the links' context, with the paths looked up.
+     */
+    private LinkContext ready(Document document, Article article, String body, Problems problems) {
         demoteHeadings(document);
-        LinkContext links = new LinkContext(site, article, body, new Problems());
+        LinkContext links = new LinkContext(site, article, body, problems);
         document.set(LINK_CONTEXT, links);
         if (htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE) {
             resolveRawHtml(document, links);
         }
-        return engine.renderer().render(document);
+        return links;
     }
 
     /**
@@ -400,13 +409,8 @@ public final class Markdown {
         char[] chars = body.toCharArray();
         Engine engine = engine(article.language(), features(body, chars));
         Document document = engine.parser().parse(BasedSequence.of(new BodyChars(body, chars)));
-        demoteHeadings(document);
-        LinkContext links = new LinkContext(site, article, body, problems);
-        document.set(LINK_CONTEXT, links);
-        if (htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE) {
-            resolveRawHtml(document, links);
-        }
-        String html = render(engine.renderer(), document, body);
+        LinkContext links = ready(document, article, body, problems);
+        String html = render(engine.renderer(), document, body, chars);
         if (htmlPolicy == SiteConfig.HtmlPolicy.SANITIZE) {
             html = sanitize(html, site.config().baseUrl().toString());
         }
@@ -452,8 +456,8 @@ public final class Markdown {
      * Renders {@code document} with its texts set aside (see {@link TextSlots}), then puts them in. Should
      * the result not hold exactly one placeholder per text, it is rendered again the ordinary way.
      */
-    private static String render(HtmlRenderer renderer, Document document, String body) {
-        TextSlots slots = TextSlots.forBody(body);
+    private static String render(HtmlRenderer renderer, Document document, String body, char[] chars) {
+        TextSlots slots = TextSlots.forBody(body, chars);
         if (slots == null) {
             return renderer.render(document);
         }
@@ -477,26 +481,36 @@ public final class Markdown {
     private static final class TextSlots {
         private final char placeholder;
         private final String placeholderText;
-        /** The texts in order: a String, or a range of a body's characters (not copied until filled in). */
+        /** The body's characters, which most texts are ranges of. */
+        private final char[] body;
+        /** The texts in order: a String, or (null) the range of {@link #body} at the same index of {@link #ranges}. */
         private String[] texts = new String[64];
-        private char[][] arrays = new char[64][];
         private int[] ranges = new int[128];
         private int count;
         private int length;
 
-        private TextSlots(char placeholder) {
+        private TextSlots(char placeholder, char[] body) {
             this.placeholder = placeholder;
             this.placeholderText = String.valueOf(placeholder);
+            this.body = body;
         }
 
-        /** Slots with a placeholder (a private-use character) that {@code body} does not have; null if it has them all. */
-        static TextSlots forBody(String body) {
+        /**
+         * Slots with a placeholder (a private-use character) that {@code body}, whose characters are
+         * {@code chars}, does not have; null if it has them all.
+         */
+        static TextSlots forBody(String body, char[] chars) {
             for (char c = '\uE000'; c < '\uE010'; c++) {
                 if (body.indexOf(c) < 0) {
-                    return new TextSlots(c);
+                    return new TextSlots(c, chars);
                 }
             }
             return null;
+        }
+
+        /** Whether {@code chars} are this body's: then its texts can be written from them by position. */
+        boolean isOf(char[] chars) {
+            return chars == body;
         }
 
         /**
@@ -506,7 +520,7 @@ public final class Markdown {
          * text that takes the general way: with an entity or backslash to unescape, a line break, a
          * carriage return or NUL, or under two characters between white space.
          */
-        boolean writeFromBody(HtmlWriter html, char[] body, int start, int end) {
+        boolean writeFromBody(HtmlWriter html, int start, int end) {
             int first = start;
             int last = end;
             while (first < last && isSpace(body[first])) {
@@ -541,9 +555,9 @@ public final class Markdown {
             html.raw(placeholderText);
             if (escape) {
                 String middle = PlainTextRenderer.escapeHtml(new String(body, first, last - first));
-                add(middle, 0, middle.length(), null);
+                add(middle, 0, middle.length());
             } else {
-                add(null, first, last, body);
+                add(null, first, last);
             }
             if (end > last) {
                 html.raw(spaces(body, last, end));
@@ -555,15 +569,13 @@ public final class Markdown {
             return to - from == 1 && body[from] == ' ' ? " " : new String(body, from, to - from);
         }
 
-        /** A text to put in: {@code text} if not null, else {@code from}–{@code to} of {@code chars}. */
-        private void add(String text, int from, int to, char[] chars) {
+        /** A text to put in: {@code from}–{@code to} of {@code text}, or of the body if {@code text} is null. */
+        private void add(String text, int from, int to) {
             if (count == texts.length) {
                 texts = java.util.Arrays.copyOf(texts, count * 2);
-                arrays = java.util.Arrays.copyOf(arrays, count * 2);
                 ranges = java.util.Arrays.copyOf(ranges, count * 4);
             }
             texts[count] = text;
-            arrays[count] = chars;
             ranges[2 * count] = from;
             ranges[2 * count + 1] = to;
             count++;
@@ -592,7 +604,7 @@ public final class Markdown {
             }
             html.raw(placeholderText);
             String middle = first == 0 && end == text.length() ? text : text.substring(first, end);
-            add(middle, 0, middle.length(), null);
+            add(middle, 0, middle.length());
             if (end < text.length()) {
                 html.raw(text.substring(end));
             }
@@ -623,7 +635,7 @@ public final class Markdown {
                 if (texts[i] != null) {
                     texts[i].getChars(start, start + size, out, to);
                 } else {
-                    System.arraycopy(arrays[i], start, out, to, size);
+                    System.arraycopy(body, start, out, to, size);
                 }
                 to += size;
                 from = at + 1;
@@ -819,8 +831,8 @@ public final class Markdown {
             return Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> {
                 TextSlots slots = TEXT_SLOTS.get(context.getDocument());
                 BasedSequence chars = node.getChars();
-                if (slots != null && chars instanceof SubSequence && chars.getBase() instanceof BodyChars body
-                        && slots.writeFromBody(html, body.chars, chars.getStartOffset(), chars.getEndOffset())) {
+                if (slots != null && chars instanceof SubSequence && chars.getBase() instanceof BodyChars body && slots.isOf(body.chars)
+                        && slots.writeFromBody(html, chars.getStartOffset(), chars.getEndOffset())) {
                     return;
                 }
                 String text = escapeHtml(plain(chars));

@@ -7,20 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.tolk.TestSites;
 import org.tolk.check.Problems;
-import org.tolk.config.Language;
 import org.tolk.content.Article;
-import org.tolk.content.Body;
-import org.tolk.site.Site;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -39,12 +31,7 @@ class MarkdownProperties {
     private static synchronized Markdown markdown() {
         if (markdown == null) {
             try {
-                Site site = MemoryBuild.site(TestSites.copy("basic", Files.createTempDirectory("tolk-md")));
-                Map<String, Strings> strings = new LinkedHashMap<>();
-                for (Language language : site.config().languages()) {
-                    strings.put(language.key(), Strings.load(language, site.config().templatesDir(), new Problems()));
-                }
-                markdown = new Markdown(site, strings);
+                markdown = MarkdownTest.basicSiteMarkdown(Files.createTempDirectory("tolk-md"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -52,14 +39,8 @@ class MarkdownProperties {
         return markdown;
     }
 
-    private static Article article(String language, String body) {
-        return new Article("content/a." + language + ".md", "a." + language + ".md", language, "A",
-                ZonedDateTime.parse("2020-01-01T00:00Z"), Optional.empty(), List.of(), "a", "a", "", List.of(), List.of(),
-                Optional.empty(), false, "", "", Map.of(), Body.of(body), 5, Map.of());
-    }
-
     private static void assertAsFlexmarkAlone(String language, String body) {
-        Article article = article(language, body);
+        Article article = MarkdownTest.article(language, body);
         assertEquals(markdown().renderWithFlexmarkAlone(article), markdown().render(article, new Problems()), body);
     }
 

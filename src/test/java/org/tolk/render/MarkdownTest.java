@@ -28,19 +28,28 @@ class MarkdownTest {
 
     @BeforeAll
     static void site(@TempDir Path dir) {
+        markdown = basicSiteMarkdown(dir);
+    }
+
+    /** Markdown as the "basic" test site, copied into {@code dir}, renders it. */
+    static Markdown basicSiteMarkdown(Path dir) {
         Site site = MemoryBuild.site(TestSites.copy("basic", dir));
         Map<String, Strings> strings = new LinkedHashMap<>();
         for (Language language : site.config().languages()) {
             strings.put(language.key(), Strings.load(language, site.config().templatesDir(), new Problems()));
         }
-        markdown = new Markdown(site, strings);
+        return new Markdown(site, strings);
+    }
+
+    /** An article of the "basic" test site in {@code language}, content/a.LANG.md, with {@code body}. */
+    static Article article(String language, String body) {
+        return new Article("content/a." + language + ".md", "a." + language + ".md", language, "A",
+                ZonedDateTime.parse("2020-01-01T00:00Z"), Optional.empty(), List.of(), "a", "a", "", List.of(), List.of(),
+                Optional.empty(), false, "", "", Map.of(), Body.of(body), 5, Map.of());
     }
 
     private static String render(String body) {
-        Article article = new Article("content/a.en.md", "a.en.md", "en", "A", ZonedDateTime.parse("2020-01-01T00:00Z"),
-                Optional.empty(), List.of(), "a", "a", "", List.of(), List.of(), Optional.empty(), false, "", "", Map.of(),
-                Body.of(body), 5, Map.of());
-        return markdown.render(article, new Problems());
+        return markdown.render(article("en", body), new Problems());
     }
 
     static final List<String> BODIES = List.of(
