@@ -370,31 +370,31 @@ public final class Markdown {
     }
 
     /**
-     * The body as Flexmark renders it without Tolk's quicker scan and text rendering and with all its block
-     * parsers: what the tests compare with.
+     * The body as Flexmark renders it without Tolk's quicker scan and text rendering, without
+     * {@link PlainMarkdown} and with all its block parsers, its link problems going to {@code problems}:
+     * what the tests compare with.
      */
-    String renderWithFlexmarkAlone(Article article) {
+    Rendered renderWithFlexmarkAlone(Article article, Problems problems) {
         String body = article.body();
         // The extensions the body's syntax calls for (Flexmark's autolinker with every body would link
         // "wordhttps://…"), every block parser.
         Engine engine = engine(quotes.get(article.language()), htmlPolicy, features(body) | FENCES | LISTS | BREAKS, false);
         Document document = engine.parser().parse(body);
-        ready(document, article, body, new Problems());
-        return engine.renderer().render(document);
+        LinkContext links = new LinkContext(site, article, body, problems);
+        ready(document, links);
+        return new Rendered(engine.renderer().render(document), List.copyOf(links.lookups()));
     }
 
     /**
      * What a parsed body needs before it is rendered: headings demoted, and its links (Markdown and raw
-     * HTML) pointed at their published targets. Returns the links' context, with the paths looked up.
+     * HTML) pointed at their published targets through {@code links}.
      */
-    private LinkContext ready(Document document, Article article, String body, Problems problems) {
+    private void ready(Document document, LinkContext links) {
         demoteHeadings(document);
-        LinkContext links = new LinkContext(site, article, body, problems);
         document.set(LINK_CONTEXT, links);
         if (htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE) {
             resolveRawHtml(document, links);
         }
-        return links;
     }
 
     /**
@@ -407,10 +407,14 @@ public final class Markdown {
     public Rendered renderTracked(Article article, Problems problems) {
         String body = article.body();
         char[] chars = body.toCharArray();
-        Engine engine = engine(article.language(), features(body, chars));
-        Document document = engine.parser().parse(BasedSequence.of(new BodyChars(body, chars)));
-        LinkContext links = ready(document, article, body, problems);
-        String html = render(engine.renderer(), document, body, chars);
+        LinkContext links = new LinkContext(site, article, body, problems);
+        String html = PlainMarkdown.render(body, chars, htmlPolicy != SiteConfig.HtmlPolicy.ESCAPE, (url, offset) -> links.resolve(url, false, offset));
+        if (html == null) {
+            Engine engine = engine(article.language(), features(body, chars));
+            Document document = engine.parser().parse(BasedSequence.of(new BodyChars(body, chars)));
+            ready(document, links);
+            html = render(engine.renderer(), document, body, chars);
+        }
         if (htmlPolicy == SiteConfig.HtmlPolicy.SANITIZE) {
             html = sanitize(html, site.config().baseUrl().toString());
         }
@@ -670,7 +674,7 @@ public final class Markdown {
      * Whether the text around a "://", "www." or "@" of {@code length} characters at {@code at} is a bare address.
      * After an "@" the pattern needs the whole domain label up to its dot, however long ("@example.org").
      */
-    private static boolean bareAddressAround(String body, int at, int length) {
+    static boolean bareAddressAround(String body, int at, int length) {
         int from = Math.max(0, at - 12);
         int to = at + length + 4;
         if (length == 1) {
@@ -951,6 +955,11 @@ public final class Markdown {
                 }
             }
         }
+    }
+
+    /** Whether raw HTML {@code html} has a {@code src} or {@code href} that {@link #resolveRawHtml} would resolve. */
+    static boolean hasRawUrl(String html) {
+        return RAW_URL.matcher(html).find();
     }
 
     private static final Pattern RAW_URL = Pattern.compile("\\b(src|href)\\s*=\\s*([\"'])([^\"']*)\\2", Pattern.CASE_INSENSITIVE);
