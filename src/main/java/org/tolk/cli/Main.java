@@ -1,6 +1,8 @@
 package org.tolk.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 
 import org.tolk.build.Version;
 
@@ -11,10 +13,12 @@ import picocli.CommandLine.Command;
 @Command(name = "tolk", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Tolk builds bilingual news sites from Markdown: every story in two (or more) languages, "
                 + "linked to its translations.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, TranslateCommand.class, StatusCommand.class,
-                DaemonCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'tolk COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
+    /** The subcommands, in the order {@code tolk --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(BuildCommand.class, CheckCommand.class, ServeCommand.class,
+            NewCommand.class, TranslateCommand.class, StatusCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,6 +44,9 @@ public final class Main implements Runnable {
     /** Runs Tolk as if from {@code invocation}'s working directory and terminal (the build daemon does). */
     public static int run(PrintWriter out, PrintWriter err, Invocation invocation, String... args) {
         CommandLine commandLine = new CommandLine(new Main(invocation));
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -58,6 +65,24 @@ public final class Main implements Runnable {
                     + " or java -Xmx2g -jar tolk.jar …");
             return 70;
         }
+    }
+
+    /**
+     * The subcommands {@code args} need: the one they name, or all of them (for help, and to suggest one for a
+     * mistyped name). Picocli reads a command's annotations and builds its options when it is added, and
+     * building them all was a tenth of a second of every build's start.
+     */
+    private static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (subcommand != CommandLine.HelpCommand.class
+                        && (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0]))) {
+                    return List.of(subcommand);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     @Override
