@@ -69,8 +69,12 @@ final class PlainMarkdown {
     private int headingDigitCount;
     private boolean hasLevelOne;
     private final Map<String, Integer> headingIds = new HashMap<>();
-    /** Open emphasis, innermost last: the length of each opening run (1 or 2). */
+    /**
+     * Open emphasis, innermost last: the delimiters left of each opening run (1 to 3), and where in
+     * {@link #out} its tags are (for a run of three, whose order its first closer decides).
+     */
     private int[] open = new int[8];
+    private int[] openAt = new int[8];
     private int openCount;
 
     private PlainMarkdown(String source, char[] body, boolean rawHtml) {
@@ -443,7 +447,7 @@ final class PlainMarkdown {
             run++;
         }
         int length = run - at;
-        if (length > 2) {
+        if (length > 3) {
             throw notPlain();
         }
         int before = at == lineStart ? SPACE : kind(body[at - 1]);
@@ -456,17 +460,48 @@ final class PlainMarkdown {
         if (leftFlanking) {
             if (openCount == open.length) {
                 open = java.util.Arrays.copyOf(open, 2 * openCount);
+                openAt = java.util.Arrays.copyOf(openAt, 2 * openCount);
             }
-            open[openCount++] = length;
-            append(length == 2 ? "<strong>" : "<em>");
+            open[openCount] = length;
+            openAt[openCount++] = size;
+            // A run of three opens both: which is inside is known when it is first closed (same length either way).
+            append(length == 3 ? "<em><strong>" : length == 2 ? "<strong>" : "<em>");
         } else {
-            if (openCount == 0 || open[openCount - 1] != length || openCount - 1 < Math.max(linkOpen, 0)) {
-                throw notPlain();
-            }
-            openCount--;
-            append(length == 2 ? "</strong>" : "</em>");
+            close(length, linkOpen);
         }
         return run;
+    }
+
+    /**
+     * Closes emphasis with a closing run of {@code length}, as Flexmark's delimiter processing pairs it with
+     * the open runs, innermost first: each pairing uses two delimiters (strong) when both runs have three,
+     * else as many as the shorter has. A run of one or two must be used whole; what Flexmark would leave
+     * as literal asterisks, or pair across a link's brackets, is not plain.
+     */
+    private void close(int length, int linkOpen) {
+        int remaining = length;
+        while (remaining > 0) {
+            int top = openCount - 1;
+            if (top < Math.max(linkOpen, 0)) {
+                throw notPlain();
+            }
+            int opener = open[top];
+            int use = opener == 3 && remaining == 3 ? 2 : Math.min(opener, remaining);
+            if (opener < 3 && use != opener) {
+                throw notPlain();
+            }
+            if (opener == 3) {
+                // The delimiters used first are the inner ones.
+                (use == 2 ? "<em><strong>" : "<strong><em>").getChars(0, 12, out, openAt[top]);
+            }
+            append(use == 2 ? "</strong>" : "</em>");
+            remaining -= use;
+            if (opener == use) {
+                openCount--;
+            } else {
+                open[top] = opener - use;
+            }
+        }
     }
 
     private static final int SPACE = 0;

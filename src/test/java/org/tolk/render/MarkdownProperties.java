@@ -176,6 +176,14 @@ class MarkdownProperties {
                 case 4 -> random.nextBoolean() ? "<abbr title=\"" + word + " Union\">" + word + "</abbr>" : "<span class=\"x\" data-n=\"1\">" + word + "</span>";
                 case 5 -> "**" + word + " *" + word + "* " + word + "**";
                 case 6 -> random.nextInt(3) == 0 ? "*[" + word + "](/en/x/)*" : "(see: [" + word + "](/en/x/))";
+                case 7 -> switch (random.nextInt(6)) {   // runs of three asterisks, opening and closing
+                    case 0 -> "***" + word + "***";
+                    case 1 -> "**" + word + " *" + word + "***";
+                    case 2 -> "*" + word + " **" + word + "***";
+                    case 3 -> "***" + word + "* " + word + "**";
+                    case 4 -> "***" + word + "** " + word + "*";
+                    default -> "***" + word + "** " + word + "**";
+                };
                 case 9 -> NEAR_MISSES.get(random.nextInt(NEAR_MISSES.size()));
                 default -> random.nextInt(80) == 0 ? NEAR_MISSES.get(random.nextInt(NEAR_MISSES.size())) : word;
             });
