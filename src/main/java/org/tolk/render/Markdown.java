@@ -157,6 +157,10 @@ public final class Markdown {
      * on is parsed without it. Leaving out a parser that could never start a block changes nothing, and
      * the others keep their order.
      */
+    /** How heading ids are made from their text, for Flexmark and for {@link PlainMarkdown}: "Wat er gebeurde" → "wat-er-gebeurde". */
+    static final String HEADING_ID_DASH_CHARS = " -_";
+    static final boolean HEADING_ID_NO_DUPED_DASHES = true;
+
     private static final int FENCES = 32;
     private static final int LISTS = 64;
     private static final int BREAKS = 128;
@@ -338,8 +342,8 @@ public final class Markdown {
         options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -_");
-        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, HEADING_ID_DASH_CHARS);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, HEADING_ID_NO_DUPED_DASHES);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(TablesExtension.WITH_CAPTION, false);
         options.set(TablesExtension.COLUMN_SPANS, false);

@@ -35,7 +35,6 @@ final class PlainMarkdown {
         }
     }
 
-    private static final String TO_DASH_CHARS = " -_";
     private static final String NON_DASH_CHARS = HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS.get(null);
     private static final boolean NON_ASCII_TO_LOWERCASE = HtmlRenderer.HEADER_ID_GENERATOR_NON_ASCII_TO_LOWERCASE.get(null);
     private static final boolean RESOLVE_DUPES = HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES.get(null);
@@ -283,7 +282,8 @@ final class PlainMarkdown {
             checkCharacter(c);
         }
         String title = new String(body, text, end - text);
-        String id = HeaderIdGenerator.generateId(title, TO_DASH_CHARS, NON_DASH_CHARS, true, NON_ASCII_TO_LOWERCASE);
+        String id = HeaderIdGenerator.generateId(title, Markdown.HEADING_ID_DASH_CHARS, NON_DASH_CHARS,
+                Markdown.HEADING_ID_NO_DUPED_DASHES, NON_ASCII_TO_LOWERCASE);
         if (id.isEmpty()) {
             throw notPlain();
         }
