@@ -62,7 +62,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
  * Renders article bodies with Flexmark: tables, footnotes, strikethrough, autolinks, typographic quotes
  * and dashes in the article language's own quotation marks, heading ids and {@code {attributes}}.
  * Relative links and images are resolved against the article's folder and point to wherever their
- * target is published; a link to a missing file is a problem at its line and column.
+ * target is published; a link to a missing file is a problem at its line and column. Bodies of the plain
+ * shape most news has are rendered by {@link PlainMarkdown}, to the same bytes, without Flexmark.
  */
 public final class Markdown {
     private static final DataKey<LinkContext> LINK_CONTEXT = new DataKey<>("TOLK_LINK_CONTEXT", (LinkContext) null);

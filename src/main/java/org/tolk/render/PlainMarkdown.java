@@ -60,8 +60,9 @@ final class PlainMarkdown {
     /** The HTML so far: {@code out[0..size)}. */
     private char[] out;
     private int size;
-    /** Per link, in document order: where its href goes in {@link #out}, its URL's start and end in the body, and its '['. */
+    /** Per link, in document order: where its href goes in {@link #out} and its '[' in the body; and its URL. */
     private int[] links = new int[16];
+    private String[] urls = new String[8];
     private int linkCount;
     /** Where the level digits of headings are in {@link #out}, to demote them all when the body has an h1. */
     private int[] headingDigits = new int[8];
@@ -251,13 +252,14 @@ final class PlainMarkdown {
                 }
             }
         }
-        if (edgeSpace(c) || edgeSpace(body[end - 1])) {
+        // White space at a line's start or end is trimmed by Flexmark or taken for a hard break.
+        if (isSpace(c) || isSpace(body[end - 1])) {
             throw notPlain();
         }
     }
 
-    /** White space at a line's start or end, which Flexmark trims or takes for a hard break: not plain. */
-    private static boolean edgeSpace(char c) {
+    /** A space, or white space beyond ASCII (a no-break space, say). */
+    private static boolean isSpace(char c) {
         return c == ' ' || c >= 128 && (Character.isSpaceChar(c) || Character.isWhitespace(c));
     }
 
@@ -268,7 +270,7 @@ final class PlainMarkdown {
             level++;
         }
         int text = start + level + 1;
-        if (level > 6 || text >= end || body[text - 1] != ' ' || edgeSpace(body[text]) || edgeSpace(body[end - 1])) {
+        if (level > 6 || text >= end || body[text - 1] != ' ' || isSpace(body[text]) || isSpace(body[end - 1])) {
             throw notPlain();
         }
         for (int i = text; i < end; i++) {
@@ -542,18 +544,19 @@ final class PlainMarkdown {
     }
 
     private void linkStart(int bracket) {
-        if (4 * linkCount + 4 > links.length) {
+        if (linkCount == urls.length) {
             links = java.util.Arrays.copyOf(links, 2 * links.length);
+            urls = java.util.Arrays.copyOf(urls, 2 * urls.length);
         }
         append("<a href=\"");
-        links[4 * linkCount] = size;
-        links[4 * linkCount + 3] = bracket;
+        links[2 * linkCount] = size;
+        links[2 * linkCount + 1] = bracket;
         append("\">");
     }
 
     /** "](url)" at {@code at}, the URL without white space, brackets or anything to unescape. Returns where it ends. */
     private int linkEnd(int at, int lineEnd) {
-        if (size == links[4 * linkCount] + 2) {
+        if (size == links[2 * linkCount] + 2) {
             throw notPlain();   // no link text
         }
         int url = at + 2;
@@ -563,19 +566,20 @@ final class PlainMarkdown {
         int i = url;
         while (i < lineEnd && body[i] != ')') {
             char c = body[i];
-            if (c <= ' ' || c == '(' || c == '[' || c == ']' || c == '<' || c == '>' || c == '\\' || c == '&' || c == '"' || c == '\'' || c == '`'
-                    || c >= 128 && (Character.isSpaceChar(c) || Character.isWhitespace(c))) {
+            if (c < ' ' || isSpace(c) || c == '(' || c == '[' || c == ']' || c == '<' || c == '>' || c == '\\' || c == '&' || c == '"' || c == '\'' || c == '`') {
                 throw notPlain();
             }
             checkCharacter(c);
             i++;
         }
-        if (i == lineEnd || i == url || SUPPRESSED_LINKS.matcher(new String(body, url, i - url)).matches()) {
+        if (i == lineEnd || i == url) {
             throw notPlain();
         }
-        links[4 * linkCount + 1] = url;
-        links[4 * linkCount + 2] = i;
-        linkCount++;
+        String written = new String(body, url, i - url);
+        if (SUPPRESSED_LINKS.matcher(written).matches()) {
+            throw notPlain();
+        }
+        urls[linkCount++] = written;
         append("</a>");
         return i + 1;
     }
@@ -683,16 +687,15 @@ final class PlainMarkdown {
         Map<String, String> resolved = new HashMap<>();
         int length = size;
         for (int k = 0; k < linkCount; k++) {
-            String url = new String(body, links[4 * k + 1], links[4 * k + 2] - links[4 * k + 1]);
-            int bracket = links[4 * k + 3];
-            hrefs[k] = resolved.computeIfAbsent(url, u -> Escaping.escapeHtml(resolver.resolve(u, bracket), true));
+            int bracket = links[2 * k + 1];
+            hrefs[k] = resolved.computeIfAbsent(urls[k], url -> Escaping.escapeHtml(resolver.resolve(url, bracket), true));
             length += hrefs[k].length();
         }
         char[] html = new char[length];
         int from = 0;
         int to = 0;
         for (int k = 0; k < linkCount; k++) {
-            int at = links[4 * k];
+            int at = links[2 * k];
             System.arraycopy(out, from, html, to, at - from);
             to += at - from;
             hrefs[k].getChars(0, hrefs[k].length(), html, to);
