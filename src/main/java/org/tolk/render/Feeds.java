@@ -23,10 +23,9 @@ final class Feeds {
     }
 
     /**
-     * @param body the rendered HTML of an article, for feeds with full content
+     * @param body the rendered HTML of an article in UTF-8, for feeds with full content
      */
-    static byte[] atom(Page.FeedPage feed, Site site, Function<Article, String> body, String generatorVersion)
-            {
+    static byte[] atom(Page.FeedPage feed, Site site, Function<Article, byte[]> body, String generatorVersion) {
         Urls urls = site.urls();
         Language language = feed.language();
         String listing = feed.topic() == null ? urls.home(language, 1) : urls.topic(language, feed.topic(), 1);
@@ -55,7 +54,7 @@ final class Feeds {
         }
     }
 
-    private static void entry(Xml xml, Article article, Site site, Function<Article, String> body) {
+    private static void entry(Xml xml, Article article, Site site, Function<Article, byte[]> body) {
         Urls urls = site.urls();
         Language own = site.config().language(article.language()).orElseThrow();
         String url = urls.absolute(site.path(article));
@@ -87,7 +86,7 @@ final class Feeds {
         if (site.config().feedContent() == SiteConfig.FeedContent.FULL) {
             // Links in the body are site-absolute (/nl/…); xml:base makes them resolve against the site.
             xml.start("content").attribute("type", "html").attribute("xml:base", urls.absolute(site.path(article)));
-            xml.text(body.apply(article)).endInline();
+            xml.textUtf8(body.apply(article)).endInline();
         }
         xml.end();
     }

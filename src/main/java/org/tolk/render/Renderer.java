@@ -44,7 +44,7 @@ public final class Renderer {
      * by {@link #bodyKey}; and those an earlier rendering into the same place left (the preview's), which an
      * edit elsewhere leaves valid: a feed re-rendered for one article must not render twenty bodies again.
      */
-    private final Map<Long, String> feedBodies = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> feedBodies = new ConcurrentHashMap<>();
     private final FeedBodies earlierBodies;
     /** The articles that feeds carry, by source path. */
     private final Map<String, Article> inFeeds;
@@ -576,11 +576,12 @@ public final class Renderer {
         return html(page);
     }
 
-    private String feedBody(Article article) {
+    /** An article's rendered body in UTF-8, for a feed. */
+    private byte[] feedBody(Article article) {
         long key = bodyKey(article);
         return feedBodies.computeIfAbsent(key, k -> {
-            String earlier = earlierBodies.get(k);
-            return earlier != null ? earlier : markdown.render(article, new Problems());
+            byte[] earlier = earlierBodies.utf8(k);
+            return earlier != null ? earlier : markdown.render(article, new Problems()).getBytes(StandardCharsets.UTF_8);
         });
     }
 
@@ -595,18 +596,18 @@ public final class Renderer {
      * re-renders other feeds, whose bodies must still be there.
      */
     public FeedBodies feedBodies() {
-        Map<Long, Object> known = new java.util.HashMap<>();
+        Map<Long, byte[]> known = new java.util.HashMap<>();
         for (Article article : inFeeds.values()) {
             long key = bodyKey(article);
-            Object body = feedBodies.get(key);
+            byte[] body = feedBodies.get(key);
             if (body == null) {
-                body = earlierBodies.raw(key);
+                body = earlierBodies.utf8(key);
             }
             if (body != null) {
                 known.put(key, body);
             }
         }
-        return FeedBodies.of(known);
+        return FeedBodies.ofUtf8(known);
     }
 
     /** A page's template and the variables it gets (without the template functions). */
@@ -628,7 +629,7 @@ public final class Renderer {
         lookupsNow.put(article.sourcePath(), rendered.lookups());
         cache.rememberLookups(article.sourcePath(), rendered.lookups());
         if (inFeeds.containsKey(article.sourcePath())) {
-            feedBodies.put(bodyKey(article), rendered.html());
+            feedBodies.put(bodyKey(article), rendered.html().getBytes(StandardCharsets.UTF_8));
         }
         return rendered.html();
     }

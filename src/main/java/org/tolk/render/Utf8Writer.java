@@ -49,6 +49,22 @@ final class Utf8Writer extends Writer {
         }
     }
 
+    /** Appends bytes that are UTF-8 already, from {@code from} to {@code to}. */
+    void writeUtf8(byte[] utf8, int from, int to) {
+        if (pendingHigh != 0) {
+            // as String.getBytes would: a high surrogate with no low one after it
+            reserve(1);
+            bytes[count++] = '?';
+            pendingHigh = 0;
+        }
+        int length = to - from;
+        if (length > 0) {
+            reserve(length);
+            System.arraycopy(utf8, from, bytes, count, length);
+            count += length;
+        }
+    }
+
     @Override
     public void write(char[] chars, int offset, int length) {
         encode(chars, offset, offset + length);

@@ -54,6 +54,13 @@ final class Xml {
         return this;
     }
 
+    /** {@link #text} for text already in UTF-8 (a feed's article body), escaped without decoding it. */
+    Xml textUtf8(byte[] text) {
+        closeTag();
+        escapeUtf8(text);
+        return this;
+    }
+
     /** Ends the innermost element, its end tag on a line of its own. */
     Xml end() {
         return close(true);
@@ -148,6 +155,43 @@ final class Xml {
             from = i + 1;
         }
         run(array, from, n);
+    }
+
+    /**
+     * {@link #escape} of element text, byte by byte: what XML escapes or drops is ASCII, but for U+FFFE and
+     * U+FFFF (EF BF BE, EF BF BF). The bytes come from {@code String.getBytes}, so they hold no surrogates.
+     */
+    private void escapeUtf8(byte[] text) {
+        int n = text.length;
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            byte b = text[i];
+            String replacement;
+            int length = 1;
+            if (b >= 0x20 || b < 0) {
+                if (b == '&') {
+                    replacement = "&amp;";
+                } else if (b == '<') {
+                    replacement = "&lt;";
+                } else if (b == '>') {
+                    replacement = "&gt;";
+                } else if (b == (byte) 0xEF && i + 2 < n && text[i + 1] == (byte) 0xBF && (text[i + 2] & 0xFE) == 0xBE) {
+                    replacement = "";
+                    length = 3;
+                } else {
+                    continue;
+                }
+            } else if (b == '\n' || b == '\t') {
+                continue;
+            } else {
+                replacement = b == '\r' ? "&#13;" : "";   // other control characters have no place in XML 1.0
+            }
+            out.writeUtf8(text, from, i);
+            out.write(replacement);
+            i += length - 1;
+            from = i + 1;
+        }
+        out.writeUtf8(text, from, n);
     }
 
     /** Whether {@code c} is written as it is (the common case, decided without a switch). */

@@ -45,6 +45,27 @@ class XmlTest {
         }
     }
 
+    /**
+     * A feed's article body arrives in UTF-8 and is escaped byte by byte: as its text would be, for random texts
+     * around the three-byte characters that are dropped (U+FFFE, U+FFFF) and their neighbours that are not.
+     */
+    @Test
+    void utf8TextIsEscapedAsItsCharactersWouldBe() {
+        Random random = new Random(31);
+        String[] pieces = {"a", "é", "<", ">", "&", "\"", "\n", "\t", "\r", "\u0001", "\u001F", "\u007F", "\uFFFE", "\uFFFF",
+                "\uFFFD", "\uFFBF", "\uEFBF", "ï", "¿", "😀", "ش", " "};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(round % 10 == 0 ? 20000 : 200);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Xml xml = new Xml();
+            xml.start("e").textUtf8(text.toString().getBytes(StandardCharsets.UTF_8)).endInline();
+            assertEquals(HEAD + "\n<e>" + reference(text.toString(), false) + "</e>\n", new String(xml.toBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     private static String reference(String text, boolean attribute) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
