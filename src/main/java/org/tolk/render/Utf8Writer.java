@@ -19,9 +19,22 @@ final class Utf8Writer extends Writer {
     private int count;
     /** A high surrogate that ended the last write, waiting for its low half; 0 if none. */
     private char pendingHigh;
+    /** A String whose UTF-8 is known already (see {@link #knowing}), and that UTF-8; or null. */
+    private String known;
+    private byte[] knownUtf8;
 
     Utf8Writer(int capacity) {
         this.bytes = new byte[capacity];
+    }
+
+    /**
+     * Makes a write of this very String (not an equal one) copy {@code utf8} instead of encoding it: an article's
+     * body, which its page's template writes as it gets it ({@code ?no_esc}), is encoded once for its page and
+     * its feeds.
+     */
+    void knowing(String text, byte[] utf8) {
+        known = text;
+        knownUtf8 = utf8;
     }
 
     @Override
@@ -35,7 +48,7 @@ final class Utf8Writer extends Writer {
                 && !Character.isHighSurrogate(text.charAt(length - 1))) {
             // A whole String (an article's body, say) is encoded by the JDK in one pass, or copied when it is
             // ASCII, rather than copied out char by char first. Not when a surrogate pair may span two writes.
-            byte[] encoded = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] encoded = text == known ? knownUtf8 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             reserve(encoded.length);
             System.arraycopy(encoded, 0, bytes, count, encoded.length);
             count += encoded.length;

@@ -45,6 +45,18 @@ class Utf8WriterProperties {
         assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), writer.toByteArray());
     }
 
+    /** An article's body is encoded once: that very String is copied from the bytes given, an equal one is encoded. */
+    @Test
+    void aKnownStringIsCopiedFromItsBytes() {
+        String body = "<p>“Één”</p>";
+        Utf8Writer writer = new Utf8Writer(4);
+        writer.knowing(body, "[known]".getBytes(StandardCharsets.UTF_8));
+        writer.write("a");
+        writer.write(body);
+        writer.write(new String(body.toCharArray()));
+        assertArrayEquals(("a[known]" + body).getBytes(StandardCharsets.UTF_8), writer.toByteArray());
+    }
+
     @Provide
     Arbitrary<List<String>> pieces() {
         Arbitrary<Character> chars = Arbitraries.oneOf(
