@@ -175,7 +175,7 @@ public final class CacheFile {
                 madeFolders.add(folder);
             }
             Files.createDirectories(file.getParent());
-            this.temporary = Files.createTempFile(file.getParent(), "build", ".tmp");
+            this.temporary = org.tolk.output.Temporary.file(file.getParent(), "build", ".tmp");
             this.out = new Encoder(Files.newOutputStream(temporary));
             this.reads = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {

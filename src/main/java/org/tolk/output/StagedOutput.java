@@ -164,7 +164,7 @@ public final class StagedOutput implements PageSink, AutoCloseable {
         Path parent = out.getParent();
         Files.createDirectories(parent);
         recover(out);
-        Path staging = Files.createTempDirectory(parent, STAGING_PREFIX + out.getFileName() + "-");
+        Path staging = Temporary.folder(parent, STAGING_PREFIX + out.getFileName() + "-");
         Set<String> previous = listing != null && listing.manifest != null ? listing.manifest
                 : Files.isDirectory(out) ? readManifest(out).orElse(Set.of()) : Set.of();
         return new StagedOutput(out, staging, previous, replaceWhole, listing == null ? null : listing.files);

@@ -136,7 +136,7 @@ public final class MarkCurrent {
 
     /** Replaces {@code file} in one step, so that a preview or editor never reads half of it. */
     private static void write(Path file, String text) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path temporary = org.tolk.output.Temporary.file(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

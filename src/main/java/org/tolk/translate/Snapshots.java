@@ -76,7 +76,7 @@ public final class Snapshots {
         }
         Files.createDirectories(dir);
         // Written under a temporary name and moved, so that a reader never sees half a snapshot.
-        Path temporary = Files.createTempFile(dir, ".snapshot-", ".tmp");
+        Path temporary = org.tolk.output.Temporary.file(dir, ".snapshot-", ".tmp");
         try {
             Files.writeString(temporary, text.canonical(), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

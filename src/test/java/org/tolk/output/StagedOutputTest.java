@@ -32,6 +32,19 @@ class StagedOutputTest {
         assertTrue(Files.exists(site.resolve("site/en/2017/07/story/index.html")));
     }
 
+    /**
+     * The output folder is made as any folder there would be (the umask's permissions), not private to its owner
+     * as a JDK temporary folder is: a web server running as another user must be able to read the site.
+     */
+    @Test
+    void theOutputFolderHasTheUsualPermissions(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path site = TestSites.copy("basic", dir);
+        assertTrue(TestSites.build(site).written());
+        Path plain = Files.createDirectory(site.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(site.resolve("site")));
+    }
+
     /** Keeping every file at once (a rebuild after a body edit) when all are there; one rendered again replaces its kept copy. */
     @Test
     void keepsEveryFileAtOnceOnlyWhenAllAreThere(@TempDir Path dir) throws IOException {
