@@ -14,6 +14,11 @@ import org.tolk.render.Views.DateView;
  */
 public final class DateFormats {
     private final DateTimeFormatter display;
+    /**
+     * Each date formatted once: an article's date shows on its page and again on every listing that has it
+     * (home and topic pages: three or four times per article), and formatting is most of what a DateView costs.
+     */
+    private final java.util.Map<ZonedDateTime, DateView> views = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DateFormats(Strings strings) {
         DateTimeFormatter formatter = strings.has("dateFormat") && !strings.get("dateFormat").isBlank()
@@ -23,6 +28,7 @@ public final class DateFormats {
     }
 
     public DateView view(ZonedDateTime time) {
-        return new DateView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withNano(0)), display.format(time));
+        return views.computeIfAbsent(time,
+                t -> new DateView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.withNano(0)), display.format(t)));
     }
 }

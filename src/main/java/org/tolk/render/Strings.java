@@ -27,6 +27,12 @@ public final class Strings {
     private final Locale locale;
     private final Map<String, String> table;
     private final Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Results of {@link #format} by key and arguments: most calls repeat one ("Made with Tolk" on every page,
+     * "only in English" on every listed entry of that language), and each would otherwise wait for the format's lock.
+     */
+    private final Map<java.util.List<Object>, String> formatted = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MOST_REMEMBERED = 10_000;
 
     private Strings(Locale locale, Map<String, String> table) {
         this.locale = locale;
@@ -98,11 +104,22 @@ public final class Strings {
 
     /** The string for {@code key} with {@code {0}}, {@code {1}} … filled in, numbers formatted in this locale. */
     public String format(String key, Object... arguments) {
+        java.util.List<Object> call = new java.util.ArrayList<>(arguments.length + 1);
+        call.add(key);
+        java.util.Collections.addAll(call, arguments);
+        String result = formatted.get(call);
+        if (result != null) {
+            return result;
+        }
         // Parsing a message format (and making its number formats) costs more than formatting with it:
         // each is parsed once. A MessageFormat is not thread-safe, so formatting holds its lock.
         MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(get(k), locale));
         synchronized (format) {
-            return format.format(arguments);
+            result = format.format(arguments);
         }
+        if (formatted.size() < MOST_REMEMBERED) {
+            formatted.put(call, result);
+        }
+        return result;
     }
 }
