@@ -158,33 +158,50 @@ final class Xml {
     }
 
     /**
+     * The bytes {@link #escapeUtf8} copies as they are: all but {@code & < >}, the control characters other than
+     * tab and line feed, and 0xEF, which starts U+FFFE and U+FFFF (EF BF BE, EF BF BF) among others. One table
+     * look per byte: a feed carries megabytes of article text.
+     */
+    private static final boolean[] PLAIN_BYTE = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            PLAIN_BYTE[b] = b >= 0x20 && b != '&' && b != '<' && b != '>' && b != 0xEF || b == '\n' || b == '\t';
+        }
+    }
+
+    /**
      * {@link #escape} of element text, byte by byte: what XML escapes or drops is ASCII, but for U+FFFE and
-     * U+FFFF (EF BF BE, EF BF BF). The bytes come from {@code String.getBytes}, so they hold no surrogates.
+     * U+FFFF. The bytes come from {@code String.getBytes}, so they hold no surrogates.
      */
     private void escapeUtf8(byte[] text) {
+        boolean[] plain = PLAIN_BYTE;
         int n = text.length;
         int from = 0;
         for (int i = 0; i < n; i++) {
+            if (plain[text[i] & 0xFF]) {
+                continue;
+            }
             byte b = text[i];
             String replacement;
             int length = 1;
-            if (b >= 0x20 || b < 0) {
-                if (b == '&') {
-                    replacement = "&amp;";
-                } else if (b == '<') {
-                    replacement = "&lt;";
-                } else if (b == '>') {
-                    replacement = "&gt;";
-                } else if (b == (byte) 0xEF && i + 2 < n && text[i + 1] == (byte) 0xBF && (text[i + 2] & 0xFE) == 0xBE) {
+            if (b == '&') {
+                replacement = "&amp;";
+            } else if (b == '<') {
+                replacement = "&lt;";
+            } else if (b == '>') {
+                replacement = "&gt;";
+            } else if (b == '\r') {
+                replacement = "&#13;";
+            } else if (b == (byte) 0xEF) {
+                if (i + 2 < n && text[i + 1] == (byte) 0xBF && (text[i + 2] & 0xFE) == 0xBE) {
                     replacement = "";
                     length = 3;
                 } else {
-                    continue;
+                    continue;   // another character that starts with EF
                 }
-            } else if (b == '\n' || b == '\t') {
-                continue;
             } else {
-                replacement = b == '\r' ? "&#13;" : "";   // other control characters have no place in XML 1.0
+                replacement = "";   // other control characters have no place in XML 1.0
             }
             out.writeUtf8(text, from, i);
             out.write(replacement);
