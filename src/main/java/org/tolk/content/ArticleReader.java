@@ -27,11 +27,25 @@ public final class ArticleReader {
 
     private static final List<String> SOURCE_FIELDS = List.of("name", "url", "language", "published");
 
+    /**
+     * How many bytes of the files it read one reader keeps for their bodies (see {@link Body}): a site of
+     * 1,000 stories (14 MB) is read once; a larger one reads the rest again when rendering it, as all did
+     * before, so that memory stays bounded whatever the archive's size.
+     */
+    static final long KEPT_BYTES_LIMIT = 64L << 20;
+
     private final SiteConfig config;
     private final Set<String> languageKeys;
+    private final long keptBytesLimit;
+    private final java.util.concurrent.atomic.AtomicLong keptBytes = new java.util.concurrent.atomic.AtomicLong();
 
     public ArticleReader(SiteConfig config) {
+        this(config, KEPT_BYTES_LIMIT);
+    }
+
+    ArticleReader(SiteConfig config, long keptBytesLimit) {
         this.config = config;
+        this.keptBytesLimit = keptBytesLimit;
         this.languageKeys = new java.util.LinkedHashSet<>(config.languages().stream().map(l -> l.key()).toList());
     }
 
@@ -58,7 +72,7 @@ public final class ArticleReader {
      */
     public Optional<Article> read(String sourcePath, String contentPath, String text, Path file, Problems sink) {
         String normalised = normalise(text);
-        return read(sourcePath, contentPath, normalised, file, markerLine(normalised), sink);
+        return read(sourcePath, contentPath, normalised, file == null ? null : Body.inFile(file), markerLine(normalised), sink);
     }
 
     /**
@@ -66,7 +80,8 @@ public final class ArticleReader {
      * front matter is decoded. The body is checked to be UTF-8 and searched for the original's text that
      * {@code tolk translate} leaves, in its bytes; it is decoded when it is rendered. The same as reading
      * the file's text, for a fraction of the cost: bodies are most of a file, and with typographic quotes
-     * in them, slow to decode.
+     * in them, slow to decode. Until this reader has kept {@link #KEPT_BYTES_LIMIT} bytes, it keeps {@code bytes}
+     * for the body's first use, which then need not read the file again.
      *
      * @throws Text.NotUtf8Exception if the file is not UTF-8, locating its first bad byte
      */
@@ -84,15 +99,17 @@ public final class ArticleReader {
             return read(sourcePath, contentPath, Text.decodeUtf8(bytes), file, sink);
         }
         int markerLine = marker < 0 ? -1 : 1 + count(bytes, (byte) '\n', 0, marker);
-        return read(sourcePath, contentPath, normalise(head), file, markerLine, sink);
+        boolean keep = keptBytes.addAndGet(bytes.length) <= keptBytesLimit;
+        return read(sourcePath, contentPath, normalise(head), keep ? Body.inFile(file, bytes) : Body.inFile(file), markerLine, sink);
     }
 
-    private Optional<Article> read(String sourcePath, String contentPath, String normalised, Path file, int markerLine,
+    /** @param body where the body is, or null if it is the rest of {@code normalised} */
+    private Optional<Article> read(String sourcePath, String contentPath, String normalised, Body body, int markerLine,
                                    Problems sink) {
         // Problems of this file only, so that "did this file have errors?" is not confused by other threads.
         Problems problems = new Problems();
         try {
-            return read(sourcePath, contentPath, normalised, file, markerLine, problems, problems);
+            return read(sourcePath, contentPath, normalised, body, markerLine, problems, problems);
         } finally {
             sink.addAll(problems.sorted());
         }
@@ -242,9 +259,9 @@ public final class ArticleReader {
 
     /**
      * Reads the article in {@code normalised}, the text of a file with line breaks normalised, or only its
-     * front matter (up to and with its closing line) if the body stays in {@code file}.
+     * front matter (up to and with its closing line) if the body is {@code stored} (null: in {@code normalised}).
      */
-    private Optional<Article> read(String sourcePath, String contentPath, String normalised, Path file, int markerLine,
+    private Optional<Article> read(String sourcePath, String contentPath, String normalised, Body stored, int markerLine,
                                    Problems problems, Problems local) {
         if (!normalised.startsWith("---\n") && !normalised.equals("---")) {
             problems.error(sourcePath, 1, 1, "no front matter: an article starts with a line '---', then title, date"
@@ -257,7 +274,7 @@ public final class ArticleReader {
             return Optional.empty();
         }
         String yamlText = normalised.substring(4, close);
-        Body body = file == null ? Body.of(bodyOf(normalised)) : Body.inFile(file);
+        Body body = stored == null ? Body.of(bodyOf(normalised)) : stored;
         int bodyLine = 2 + count(yamlText, '\n', 0, yamlText.length()) + 1;
 
         Optional<YamlMap> parsed = YamlMap.parse(yamlText, new YamlMap.YamlSource(sourcePath, 2, problems));

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * An article's Markdown, after the front matter. Read from the file when it is needed rather than
  * held for the whole build: a newsroom's archive of 100,000 articles is gigabytes of Markdown, and a
- * build renders one article at a time.
+ * build renders one article at a time. The bytes read with the front matter may be kept until the body is
+ * first used, so that a small site's files are read once ({@link ArticleReader} decides how many).
  */
 public abstract sealed class Body {
 
@@ -21,7 +22,12 @@ public abstract sealed class Body {
     }
 
     public static Body inFile(Path file) {
-        return new InFile(file);
+        return new InFile(file, null);
+    }
+
+    /** The body of {@code file}, whose bytes were just read as {@code bytes}: kept until it is first used. */
+    static Body inFile(Path file, byte[] bytes) {
+        return new InFile(file, bytes);
     }
 
     private static final class InMemory extends Body {
@@ -40,9 +46,12 @@ public abstract sealed class Body {
     private static final class InFile extends Body {
         private static final byte[] CARRIAGE_RETURN = {'\r'};
         private final Path file;
+        /** The file's bytes as read with the front matter, until the body is first used; then null. */
+        private volatile byte[] kept;
 
-        InFile(Path file) {
+        InFile(Path file, byte[] kept) {
             this.file = file;
+            this.kept = kept;
         }
 
         @Override
@@ -51,7 +60,12 @@ public abstract sealed class Body {
                 // Only the body's bytes are decoded, once checked to be UTF-8 (a U+FFFD in the text is then
                 // one the author wrote) in the pass that looks for a '\r' to take out; the front matter's
                 // are only checked. A file that is not UTF-8 is decoded whole, to report where.
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = kept;
+                if (bytes != null) {
+                    kept = null;   // a later use (the preview's next rendering) reads the file as it is then
+                } else {
+                    bytes = Files.readAllBytes(file);
+                }
                 int from = ArticleReader.bodyOffset(bytes);
                 int cr = Text.find(bytes, from, bytes.length, CARRIAGE_RETURN);
                 if (cr == Text.NOT_UTF8 || !Text.isUtf8(bytes, 0, from)) {

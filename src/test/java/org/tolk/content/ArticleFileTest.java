@@ -107,6 +107,28 @@ class ArticleFileTest {
 
     private static final String FRONT = "title: A “quoted” title\ndate: 2020-01-01\nlanguage: en\n";
 
+    /**
+     * The bytes read with the front matter serve the body's first use (a build's rendering): the body that goes
+     * with that front matter, even if the file changed since. A later use reads the file as it is then; so does
+     * every use once the reader has kept its limit.
+     */
+    @Test
+    void theBytesReadAreKeptForTheBodysFirstUseUpToALimit() throws IOException {
+        Path first = dir.resolve("a.en.md");
+        Path second = dir.resolve("b.en.md");
+        byte[] bytes = ("---\n" + FRONT + "---\nAs read.\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(first, bytes);
+        Files.write(second, bytes);
+        ArticleReader reader = new ArticleReader(config, bytes.length);
+        Article kept = reader.read("content/a.en.md", "a.en.md", bytes, first, new Problems()).orElseThrow();
+        Article notKept = reader.read("content/b.en.md", "b.en.md", bytes, second, new Problems()).orElseThrow();
+        Files.writeString(first, "---\n" + FRONT + "---\nEdited since.\n");
+        Files.writeString(second, "---\n" + FRONT + "---\nEdited since.\n");
+        assertEquals("As read.\n", kept.body());
+        assertEquals("Edited since.\n", kept.body());
+        assertEquals("Edited since.\n", notKept.body());
+    }
+
     @Test
     void theCommonShapes() throws IOException {
         List<String> texts = List.of(
