@@ -350,6 +350,13 @@ public final class Build {
         Problems problems = new Problems();
         Path output = options.outputFolder();
 
+        long startedAt = System.currentTimeMillis();
+        // Listing content/ needs nothing of site.yaml: it runs beside loading it and the cache (reading the
+        // articles needs both). Its problems are added once it is known the build goes on.
+        Problems listingProblems = new Problems();
+        java.util.concurrent.CompletableFuture<java.util.SortedMap<String, org.tolk.content.FileState>> listed =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> ContentReader.list(options.source(), listingProblems), Build::aside);
+
         Optional<SiteConfig> loaded = ConfigLoader.load(options.source(), problems);
         if (loaded.isEmpty()) {
             return result(problems, Map.of(), 0, start, output, false);
@@ -366,11 +373,6 @@ public final class Build {
         java.util.concurrent.CompletableFuture<Look> lookLoaded = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> look(config), Build::aside);
 
-        long startedAt = System.currentTimeMillis();
-        // Listing content/ needs nothing either (reading the articles needs the cache).
-        java.util.concurrent.CompletableFuture<java.util.SortedMap<String, org.tolk.content.FileState>> listed =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> ContentReader.list(config, problems), Build::aside);
-
         // The build cache, for builds that write, so that it always describes the output folder.
         BuildCache cache = null;
         BuildCache.Snapshot previous = BuildCache.Snapshot.EMPTY;
@@ -383,7 +385,9 @@ public final class Build {
         }
         times.stage("cacheLoad");
 
-        Content content = ContentReader.read(config, join(listed), problems, cache == null ? ReadCache.NONE : cache);
+        java.util.SortedMap<String, org.tolk.content.FileState> listing = join(listed);
+        problems.addAll(listingProblems.sorted());
+        Content content = ContentReader.read(config, listing, problems, cache == null ? ReadCache.NONE : cache);
         if (cache != null) {
             cache.states(content.states(), config.root(), startedAt);
         }

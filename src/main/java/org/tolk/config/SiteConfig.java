@@ -45,6 +45,11 @@ public record SiteConfig(Path root, URI baseUrl, String defaultLanguage, ZoneId 
     }
 
     public Path contentDir() {
+        return contentDir(root);
+    }
+
+    /** The content folder of the site at {@code root}: known before site.yaml is read, so listing it can start at once. */
+    public static Path contentDir(Path root) {
         return root.resolve("content");
     }
 

@@ -71,13 +71,18 @@ public final class ContentReader {
      * content folder. The first half of {@link #read}, which a build can start while it loads its cache.
      */
     public static java.util.SortedMap<String, FileState> list(SiteConfig config, Problems problems) {
-        Path contentDir = config.contentDir();
+        return list(config.root(), problems);
+    }
+
+    /** {@link #list(SiteConfig, Problems)} of the site at {@code root}, which needs nothing of site.yaml. */
+    public static java.util.SortedMap<String, FileState> list(Path root, Problems problems) {
+        Path contentDir = SiteConfig.contentDir(root);
         if (!Files.isDirectory(contentDir)) {
             problems.warning("content", 0, 0, "no content/ folder: the site has no articles yet");
             return null;
         }
         Map<String, FileState> states = new ConcurrentHashMap<>();
-        list(config.root(), contentDir, states, problems);
+        list(root, contentDir, states, problems);
         return new java.util.TreeMap<>(states);
     }
 
