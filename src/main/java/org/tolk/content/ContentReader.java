@@ -206,17 +206,18 @@ public final class ContentReader {
             }
         }
         ArticleReader reader = new ArticleReader(config);
-        List<Article> articles = markdown.parallelStream()
-                .map(sourcePath -> {
-                    FileState state = states.get(sourcePath);
-                    ReadCache.Read read = cache.previous(sourcePath, state)
-                            .orElseGet(() -> readArticle(config, contentDir, config.root().resolve(sourcePath), reader));
-                    cache.remember(sourcePath, state, read);
-                    problems.addAll(read.problems());
-                    return read.article();
-                })
-                .flatMap(Optional::stream)
-                .toList();   // in source order: the stream keeps the sorted listing's order
+        Article[] read = new Article[markdown.size()];
+        org.tolk.parallel.Parallel.forEach(markdown.size(), i -> {
+            String sourcePath = markdown.get(i);
+            FileState state = states.get(sourcePath);
+            ReadCache.Read result = cache.previous(sourcePath, state)
+                    .orElseGet(() -> readArticle(config, contentDir, config.root().resolve(sourcePath), reader));
+            cache.remember(sourcePath, state, result);
+            problems.addAll(result.problems());
+            read[i] = result.article().orElse(null);
+        });
+        // In source order, as the listing is sorted; without the files that are no article.
+        List<Article> articles = java.util.Arrays.stream(read).filter(java.util.Objects::nonNull).toList();
         return new Content(articles, List.copyOf(statics), java.util.Collections.unmodifiableSortedMap(states));
     }
 

@@ -289,20 +289,20 @@ public final class Renderer {
             }
         }
         for (java.util.List<Page> phase : java.util.List.of(articlePages, otherPages)) {
-            phase.parallelStream()
-                    .forEach(page -> {
-                        Outcome outcome = lookAt.test(page) ? renderOne(page, sink) : keepOrRender(page, sink);
-                        if (outcome != Outcome.FAILED) {
-                            files.increment();
-                            if (outcome == Outcome.RENDERED) {
-                                rendered.increment();
-                            }
-                            if (isHtml(page)) {
-                                perLanguage.computeIfAbsent(languageKey(page), k -> new LongAdder()).increment();
-                            }
-                        }
-                        done.increment();
-                    });
+            org.tolk.parallel.Parallel.forEach(phase.size(), i -> {
+                Page page = phase.get(i);
+                Outcome outcome = lookAt.test(page) ? renderOne(page, sink) : keepOrRender(page, sink);
+                if (outcome != Outcome.FAILED) {
+                    files.increment();
+                    if (outcome == Outcome.RENDERED) {
+                        rendered.increment();
+                    }
+                    if (isHtml(page)) {
+                        perLanguage.computeIfAbsent(languageKey(page), k -> new LongAdder()).increment();
+                    }
+                }
+                done.increment();
+            });
         }
         templateFailures.values().forEach(f -> problems.error(f.path(), f.line(), f.column(), "template error (rendering "
                 + f.firstPage() + (f.pages() > 1 ? " and " + (f.pages() - 1) + " more" : "") + "): " + f.message()));
