@@ -28,9 +28,9 @@ public final class ArticleReader {
     private static final List<String> SOURCE_FIELDS = List.of("name", "url", "language", "published");
 
     /**
-     * How many bytes of the files it read one reader keeps for their bodies (see {@link Body}): a site of
-     * 1,000 stories (14 MB) is read once; a larger one reads the rest again when rendering it, as all did
-     * before, so that memory stays bounded whatever the archive's size.
+     * How many bytes of the files it read a build's reader keeps for their bodies (see {@link Body}): a site of
+     * 1,000 stories (14 MB) is read once; a larger one reads the rest again when rendering it, so that memory
+     * stays bounded whatever the archive's size.
      */
     static final long KEPT_BYTES_LIMIT = 64L << 20;
 
@@ -39,8 +39,9 @@ public final class ArticleReader {
     private final long keptBytesLimit;
     private final java.util.concurrent.atomic.AtomicLong keptBytes = new java.util.concurrent.atomic.AtomicLong();
 
+    /** A reader that keeps no file's bytes: each body is read from its file when it is used. */
     public ArticleReader(SiteConfig config) {
-        this(config, KEPT_BYTES_LIMIT);
+        this(config, 0);
     }
 
     ArticleReader(SiteConfig config, long keptBytesLimit) {
@@ -80,7 +81,7 @@ public final class ArticleReader {
      * front matter is decoded. The body is checked to be UTF-8 and searched for the original's text that
      * {@code tolk translate} leaves, in its bytes; it is decoded when it is rendered. The same as reading
      * the file's text, for a fraction of the cost: bodies are most of a file, and with typographic quotes
-     * in them, slow to decode. Until this reader has kept {@link #KEPT_BYTES_LIMIT} bytes, it keeps {@code bytes}
+     * in them, slow to decode. Until this reader has kept its limit of bytes, it keeps {@code bytes}
      * for the body's first use, which then need not read the file again.
      *
      * @throws Text.NotUtf8Exception if the file is not UTF-8, locating its first bad byte

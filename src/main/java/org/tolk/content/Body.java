@@ -17,6 +17,10 @@ public abstract sealed class Body {
     /** The Markdown text, line endings normalised to '\n'. */
     public abstract String text();
 
+    /** Lets go of the file's bytes if they were kept: the next use reads the file as it is then. */
+    public void forget() {
+    }
+
     public static Body of(String text) {
         return new InMemory(text);
     }
@@ -52,6 +56,11 @@ public abstract sealed class Body {
         InFile(Path file, byte[] kept) {
             this.file = file;
             this.kept = kept;
+        }
+
+        @Override
+        public void forget() {
+            kept = null;
         }
 
         @Override

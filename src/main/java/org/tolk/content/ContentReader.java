@@ -52,6 +52,13 @@ public final class ContentReader {
             }
             return Optional.empty();
         }
+
+        /** Lets go of the file bytes kept for the articles' bodies (see {@link #read(SiteConfig, java.util.SortedMap, Problems, ReadCache, boolean)}). */
+        public void forgetKeptBodies() {
+            for (Article article : articles) {
+                article.markdown().forget();
+            }
+        }
     }
 
     private ContentReader() {
@@ -63,7 +70,7 @@ public final class ContentReader {
 
     /** Reads the content folder, taking unchanged articles from {@code cache}. */
     public static Content read(SiteConfig config, Problems problems, ReadCache cache) {
-        return read(config, list(config, problems), problems, cache);
+        return read(config, list(config, problems), problems, cache, false);
     }
 
     /**
@@ -86,13 +93,18 @@ public final class ContentReader {
         return new java.util.TreeMap<>(states);
     }
 
-    /** Reads the articles of a {@link #list listing}, taking unchanged ones from {@code cache}. */
+    /**
+     * Reads the articles of a {@link #list listing}, taking unchanged ones from {@code cache}. With
+     * {@code keepBodies}, the bytes read serve each body's first use instead of a second read of its file (up to
+     * {@link ArticleReader#KEPT_BYTES_LIMIT}); the caller lets go of them ({@link Content#forgetKeptBodies}) before
+     * the articles can outlive the files' versions they were read from.
+     */
     public static Content read(SiteConfig config, java.util.SortedMap<String, FileState> listing, Problems problems,
-                               ReadCache cache) {
+                               ReadCache cache, boolean keepBodies) {
         if (listing == null) {
             return new Content(List.of(), List.of(), java.util.Collections.emptySortedMap());
         }
-        return readListed(config, listing, problems, cache);
+        return readListed(config, listing, problems, cache, keepBodies);
     }
 
     /**
@@ -140,7 +152,7 @@ public final class ContentReader {
                 problems.error(sourcePath, 0, 0, "cannot read: " + e.getMessage());
             }
         }
-        return readListed(config, states, problems, cache);
+        return readListed(config, states, problems, cache, false);
     }
 
     /** Lists the files under {@code folder} (content/ or a folder in it) into {@code states}. */
@@ -193,7 +205,7 @@ public final class ContentReader {
 
     /** Reads the articles among the listed files (taking unchanged ones from {@code cache}); the others are static files. */
     private static Content readListed(SiteConfig config, java.util.SortedMap<String, FileState> states, Problems problems,
-                                      ReadCache cache) {
+                                      ReadCache cache, boolean keepBodies) {
         Path contentDir = config.contentDir();
         String contentPrefix = relative(config.root(), contentDir) + "/";
         List<String> markdown = new ArrayList<>();
@@ -205,7 +217,7 @@ public final class ContentReader {
                 statics.add(new StaticFile(sourcePath, sourcePath.substring(contentPrefix.length())));
             }
         }
-        ArticleReader reader = new ArticleReader(config);
+        ArticleReader reader = keepBodies ? new ArticleReader(config, ArticleReader.KEPT_BYTES_LIMIT) : new ArticleReader(config);
         Article[] read = new Article[markdown.size()];
         org.tolk.parallel.Parallel.forEach(markdown.size(), i -> {
             String sourcePath = markdown.get(i);

@@ -71,7 +71,7 @@ class ArticleFileTest {
     private static String byBytes(Path file, byte[] bytes) {
         Problems problems = new Problems();
         try {
-            return outcome(new ArticleReader(config).read("content/a.en.md", "a.en.md", bytes, file, problems), problems);
+            return outcome(new ArticleReader(config, ArticleReader.KEPT_BYTES_LIMIT).read("content/a.en.md", "a.en.md", bytes, file, problems), problems);
         } catch (Text.NotUtf8Exception e) {
             return e.getMessage();
         }
@@ -127,6 +127,19 @@ class ArticleFileTest {
         assertEquals("As read.\n", kept.body());
         assertEquals("Edited since.\n", kept.body());
         assertEquals("Edited since.\n", notKept.body());
+    }
+
+    /** A build lets go of what it kept once it is done: an article it read then reads its file when used later. */
+    @Test
+    void forgottenBytesAreNotUsed() throws IOException {
+        Path file = dir.resolve("a.en.md");
+        byte[] bytes = ("---\n" + FRONT + "---\nAs read.\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(file, bytes);
+        Article article = new ArticleReader(config, ArticleReader.KEPT_BYTES_LIMIT)
+                .read("content/a.en.md", "a.en.md", bytes, file, new Problems()).orElseThrow();
+        new ContentReader.Content(List.of(article), List.of(), new java.util.TreeMap<>()).forgetKeptBodies();
+        Files.writeString(file, "---\n" + FRONT + "---\nEdited since.\n");
+        assertEquals("Edited since.\n", article.body());
     }
 
     @Test
