@@ -71,7 +71,7 @@ public abstract sealed class Body {
                 // are only checked. A file that is not UTF-8 is decoded whole, to report where.
                 byte[] bytes = kept;
                 if (bytes != null) {
-                    kept = null;   // a later use (the preview's next rendering) reads the file as it is then
+                    kept = null;   // a later use (a feed of the same build, say) reads the file as it is then
                 } else {
                     bytes = Files.readAllBytes(file);
                 }
