@@ -626,7 +626,7 @@ public final class Renderer {
     }
 
     private byte[] html(Page page) {
-        Body body = page instanceof Page.ArticlePage a ? articleBody(a.article()) : null;
+        RenderedBody body = page instanceof Page.ArticlePage a ? articleBody(a.article()) : null;
         PageModel model = model(page, body == null ? null : body.html());
         Map<String, Object> variables = new java.util.HashMap<>(model.variables());
         variables.put("t", new TemplateFunctions.StringsModel(models.strings(model.language())));
@@ -636,14 +636,14 @@ public final class Renderer {
     }
 
     /** An article's rendered body, and the same in UTF-8. */
-    private record Body(String html, byte[] utf8) {
+    private record RenderedBody(String html, byte[] utf8) {
     }
 
     /**
      * Renders an article's body, remembering what it looked up and keeping it for the feeds that carry it. It is
      * encoded once, here, for its page and for those feeds.
      */
-    private Body articleBody(Article article) {
+    private RenderedBody articleBody(Article article) {
         Markdown.Rendered rendered = markdown.renderTracked(article, problems);
         lookupsNow.put(article.sourcePath(), rendered.lookups());
         cache.rememberLookups(article.sourcePath(), rendered.lookups());
@@ -651,7 +651,7 @@ public final class Renderer {
         if (inFeeds.containsKey(article.sourcePath())) {
             feedBodies.put(bodyKey(article), utf8);
         }
-        return new Body(rendered.html(), utf8);
+        return new RenderedBody(rendered.html(), utf8);
     }
 
     /** @param body the rendered body of an article page's article, else null */
@@ -697,7 +697,7 @@ public final class Renderer {
         return new PageModel(template, model, language);
     }
 
-    private byte[] process(String name, Map<String, Object> model, Language language, Page page, Body body) {
+    private byte[] process(String name, Map<String, Object> model, Language language, Page page, RenderedBody body) {
         Template template = theme.template(name);
         if (template == null) {
             return null;
