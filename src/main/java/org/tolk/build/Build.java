@@ -387,89 +387,87 @@ public final class Build {
 
         java.util.SortedMap<String, org.tolk.content.FileState> listing = join(listed);
         problems.addAll(listingProblems.sorted());
-        // The files' bytes are kept for the bodies' first use in this build only: a build daemon's next build
-        // may reuse this one's articles after their files changed, and must then read them again.
+        // The files' bytes serve the bodies' first use, instead of a second read of each file.
         Content content = ContentReader.read(config, listing, problems, cache == null ? ReadCache.NONE : cache, true);
-        try {
-            if (cache != null) {
-                cache.states(content.states(), config.root(), startedAt);
+        if (cache != null) {
+            cache.states(content.states(), config.root(), startedAt);
+        }
+        times.stage("content");
+        Look look = join(lookLoaded);
+        problems.addAll(look.problems());
+        Theme theme = look.theme();
+        Map<String, Strings> strings = look.strings();
+        times.stage("theme");
+        Inclusion inclusion = new Inclusion(options.drafts(), options.future(), options.now());
+        Optional<List<String>> bodiesOnly = Optional.empty();
+        CacheFile.Writing saving = null;
+        // The output check puts right what a killed build left (it may change what the folder holds): the
+        // cache's pages count only for the folder as it is then.
+        join(outputChecked);
+        if (cache != null) {
+            cache.outputIs(StagedOutput.state(output));
+            BuildCache.Basis basis = new BuildCache.Basis(global, layout(content, theme, cache), options.now());
+            bodiesOnly = bodiesOnly(cache, basis, content, inclusion);
+            cache.basis(basis);
+            if (cache.readsDiffer()) {
+                saving = startSaving(cache, config, startedAt, output, problems);
             }
-            times.stage("content");
-            Look look = join(lookLoaded);
-            problems.addAll(look.problems());
-            Theme theme = look.theme();
-            Map<String, Strings> strings = look.strings();
-            times.stage("theme");
-            Inclusion inclusion = new Inclusion(options.drafts(), options.future(), options.now());
-            Optional<List<String>> bodiesOnly = Optional.empty();
-            CacheFile.Writing saving = null;
-            // The output check puts right what a killed build left (it may change what the folder holds): the
-            // cache's pages count only for the folder as it is then.
-            join(outputChecked);
-            if (cache != null) {
-                cache.outputIs(StagedOutput.state(output));
-                BuildCache.Basis basis = new BuildCache.Basis(global, layout(content, theme, cache), options.now());
-                bodiesOnly = bodiesOnly(cache, basis, content, inclusion);
-                cache.basis(basis);
-                if (cache.readsDiffer()) {
-                    saving = startSaving(cache, config, startedAt, output, problems);
-                }
-            }
-            // The build daemon's previous build, if it left the cache this one starts from: with only bodies changed
-            // since, its site is this one's.
-            Base before = lastBuild;
-            boolean sameStructure = bodiesOnly.isPresent() && before != null && before.snapshot == previous;
-            Site site = sameStructure ? before.site : SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
-            times.stage("site");
-            Renderer renderer = cache == null ? new Renderer(site, theme, strings, Version.get(), problems)
-                    : new Renderer(site, theme, strings, Version.get(), problems, cache, cache.previousFeedBodies(),
-                            sameStructure ? before.layout : null);
+        }
+        // The build daemon's previous build, if it left the cache this one starts from: with only bodies changed
+        // since, its site is this one's.
+        Base before = lastBuild;
+        boolean sameStructure = bodiesOnly.isPresent() && before != null && before.snapshot == previous;
+        Site site = sameStructure ? before.site : SiteBuilder.build(config, content, theme.assetNames(), inclusion, problems);
+        times.stage("site");
+        Renderer renderer = cache == null ? new Renderer(site, theme, strings, Version.get(), problems)
+                : new Renderer(site, theme, strings, Version.get(), problems, cache, cache.previousFeedBodies(),
+                        sameStructure ? before.layout : null);
 
-            if (!options.write() || problems.hasErrors()) {
-                // Render anyway: template and link mistakes are found only by rendering, and every problem
-                // of the run should be reported at once.
-                renderer.render(PageSink.discard(), options.progress());
-                closeQuietly(saving);
+        if (!options.write() || problems.hasErrors()) {
+            // Render anyway: template and link mistakes are found only by rendering, and every problem
+            // of the run should be reported at once.
+            renderer.render(PageSink.discard(), options.progress());
+            closeQuietly(saving);
+            return result(problems, Map.of(), 0, start, output, false);
+        }
+        // --force skips listing the output folder: then kept files are looked up one by one.
+        try (CacheFile.Writing cacheWriting = saving;
+             StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
+            times.stage("stagingOpen");
+            Renderer.Counts counts = bodiesOnly.isPresent()
+                    ? renderer.renderChanged(staged, options.progress(), bodiesOnly.get(),
+                            sameStructure ? before.pagesByArticle() : Renderer.pagesShowing(site, bodiesOnly.get()))
+                    : renderer.render(staged, options.progress());
+            times.stage("render");
+            if (problems.hasErrors()) {
                 return result(problems, Map.of(), 0, start, output, false);
             }
-            // --force skips listing the output folder: then kept files are looked up one by one.
-            try (CacheFile.Writing cacheWriting = saving;
-                 StagedOutput staged = StagedOutput.open(output, options.force(), options.force() ? null : present)) {
-                times.stage("stagingOpen");
-                Renderer.Counts counts = bodiesOnly.isPresent()
-                        ? renderer.renderChanged(staged, options.progress(), bodiesOnly.get(),
-                                sameStructure ? before.pagesByArticle() : Renderer.pagesShowing(site, bodiesOnly.get()))
-                        : renderer.render(staged, options.progress());
-                times.stage("render");
-                if (problems.hasErrors()) {
-                    return result(problems, Map.of(), 0, start, output, false);
-                }
-                if (cache != null) {
-                    cache.feedBodies(renderer.feedBodies());
-                }
-                staged.commit();
-                times.stage("commit");
-                String outputState = StagedOutput.state(output);
-                BuildCache.Snapshot leftBehind = previous;
-                if (cache != null && !cache.sameAsPrevious()) {
-                    leftBehind = finishSaving(cacheWriting != null ? cacheWriting : startSaving(cache, config, startedAt, output, problems),
-                            cache, startedAt, output, outputState, problems);
-                    times.stage("cacheSave");
-                }
-                if (cache != null) {
-                    lastBuild = leftBehind == null ? null
-                            : new Base(leftBehind, null, null, site, null, renderer.feedBodies(), renderer.layout());
-                    if (lastBuild != null && sameStructure) {
-                        lastBuild.pagesByArticle = before.pagesByArticle();
-                    }
-                }
-                return result(problems, counts, start, output, true);
-            } catch (IOException e) {
-                problems.error(displayPath(options, output), 0, 0, "cannot write the site: " + e.getMessage());
-                return result(problems, Map.of(), 0, start, output, false);
+            if (cache != null) {
+                cache.feedBodies(renderer.feedBodies());
             }
-        } finally {
-            content.forgetKeptBodies();
+            staged.commit();
+            times.stage("commit");
+            String outputState = StagedOutput.state(output);
+            BuildCache.Snapshot leftBehind = previous;
+            if (cache != null && !cache.sameAsPrevious()) {
+                leftBehind = finishSaving(cacheWriting != null ? cacheWriting : startSaving(cache, config, startedAt, output, problems),
+                        cache, startedAt, output, outputState, problems);
+                times.stage("cacheSave");
+            }
+            if (cache != null) {
+                // The build daemon's next build may take this site (with only bodies changed, see above) after its
+                // articles' files changed: their bodies must then be read anew, not taken from the bytes kept.
+                content.forgetKeptBodies();
+                lastBuild = leftBehind == null ? null
+                        : new Base(leftBehind, null, null, site, null, renderer.feedBodies(), renderer.layout());
+                if (lastBuild != null && sameStructure) {
+                    lastBuild.pagesByArticle = before.pagesByArticle();
+                }
+            }
+            return result(problems, counts, start, output, true);
+        } catch (IOException e) {
+            problems.error(displayPath(options, output), 0, 0, "cannot write the site: " + e.getMessage());
+            return result(problems, Map.of(), 0, start, output, false);
         }
     }
 

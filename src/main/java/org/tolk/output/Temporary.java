@@ -21,22 +21,23 @@ public final class Temporary {
 
     /** A new, empty folder in {@code parent}: {@code prefix} and a random part. */
     public static Path folder(Path parent, String prefix) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Files.createDirectory(parent.resolve(prefix + randomPart()));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return create(parent, prefix, "", Files::createDirectory);
     }
 
     /** A new, empty file in {@code parent}: {@code prefix}, a random part and {@code suffix}. */
     public static Path file(Path parent, String prefix, String suffix) throws IOException {
+        return create(parent, prefix, suffix, Files::createFile);
+    }
+
+    private interface Maker {
+        Path make(Path path) throws IOException;
+    }
+
+    /** Makes {@code prefix}, a random part and {@code suffix} in {@code parent}, under another random part if that is taken. */
+    private static Path create(Path parent, String prefix, String suffix, Maker maker) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Files.createFile(parent.resolve(prefix + randomPart() + suffix));
+                return maker.make(parent.resolve(prefix + randomPart() + suffix));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

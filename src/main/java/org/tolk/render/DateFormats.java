@@ -17,8 +17,10 @@ public final class DateFormats {
     /**
      * Each date formatted once: an article's date shows on its page and again on every listing that has it
      * (home and topic pages: three or four times per article), and formatting is most of what a DateView costs.
+     * Up to a number of dates, so that an archive of 100,000 stories does not hold all of theirs for the build.
      */
     private final java.util.Map<ZonedDateTime, DateView> views = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MOST_REMEMBERED = 20_000;
 
     public DateFormats(Strings strings) {
         DateTimeFormatter formatter = strings.has("dateFormat") && !strings.get("dateFormat").isBlank()
@@ -28,7 +30,13 @@ public final class DateFormats {
     }
 
     public DateView view(ZonedDateTime time) {
-        return views.computeIfAbsent(time,
-                t -> new DateView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.withNano(0)), display.format(t)));
+        DateView view = views.get(time);
+        if (view == null) {
+            view = new DateView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withNano(0)), display.format(time));
+            if (views.size() < MOST_REMEMBERED) {
+                views.put(time, view);
+            }
+        }
+        return view;
     }
 }

@@ -142,6 +142,10 @@ public final class Markdown {
         }
     }
 
+    /** How heading ids are made from their text, for Flexmark and for {@link PlainMarkdown}: "Wat er gebeurde" → "wat-er-gebeurde". */
+    static final String HEADING_ID_DASH_CHARS = " -_";
+    static final boolean HEADING_ID_NO_DUPED_DASHES = true;
+
     /*
      * Extensions a body may need. Each costs on every body, used or not (the tables and attributes
      * extensions compile regular expressions for every document), so a body is parsed only with those
@@ -158,10 +162,6 @@ public final class Markdown {
      * on is parsed without it. Leaving out a parser that could never start a block changes nothing, and
      * the others keep their order.
      */
-    /** How heading ids are made from their text, for Flexmark and for {@link PlainMarkdown}: "Wat er gebeurde" → "wat-er-gebeurde". */
-    static final String HEADING_ID_DASH_CHARS = " -_";
-    static final boolean HEADING_ID_NO_DUPED_DASHES = true;
-
     private static final int FENCES = 32;
     private static final int LISTS = 64;
     private static final int BREAKS = 128;
